@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # combining tone marks (NFD): grave, acute, hook above, tilde, dot below
 _TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -119,7 +119,27 @@ def is_syllable(token: str) -> bool:
     base, _ = _split_tone(token.lower())
     if not base or not _SYLLABLE.fullmatch(base):
         return False
-    # nuclei that need a final consonant
+    # nuclei that need a final consonant; finals "ch"/"nh" follow only a, ê, i, y
     if re.search(r"(iê|yê|uô|ươ|uyê|ă|â)$", base):
         return False
+    if re.search(r"(ch|nh)$", base) and not re.search(r"[aêiy](ch|nh)$", base):
+        return False
     return True
+
+
+@cache
+def known_syllables() -> frozenset[str]:
+    """Syllables of real Vietnamese words (lower case, normalized tones), from the
+    word list underthesea ships; read from its files without importing it."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("underthesea")
+    words: set[str] = set()
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(loc) / "corpus" / "data" / "Viet74K.txt"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                words.update(normalize_tone(w) for w in line.lower().split() if w.isalpha())
+            break
+    return frozenset(words)

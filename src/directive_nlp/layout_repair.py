@@ -1,0 +1,498 @@
+"""Layout repairs used by :mod:`normalize`: each takes a list of lines and returns a new one.
+
+Kept apart from ``normalize.py`` so that each repair is a small pure function that a
+test can call on a few written lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbering import LABEL_ONLY, match_label, starts_item
+from .vntext import is_syllable, known_syllables, normalize_tone, strip_accents
+
+# ------------------------------------------------------------------ helpers
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case and accent-free, one character for one character (offsets survive)."""
+    out = []
+    for ch in text:
+        s = strip_accents(ch)
+        out.append(s.lower() if len(s) == 1 else ch.lower())
+    return "".join(out)
+
+
+def is_upper_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_HEADERISH = re.compile(
+    r"(?i)c[oộ]ng h[oò]a x|số\s*:|kính gửi|nơi nhận|ngày\s+\S+\s+tháng\s+\S+\s+năm|độc lập|đảng cộng sản"
+)
+_RULE = re.compile(r"\s*[-—–_=*]{3,}\s*")
+_INLINE_ITEM = re.compile(r"(?:(?<=[;.)])|(?<=^))\s*[-–]\s+(?=\S)")
+
+
+def _explode_cell(cell: str) -> list[str]:
+    """One table cell → lines: rules ("-------") end a line; "Nơi nhận: - A; - B" and
+    "- A; - B." become one line per list item."""
+    out: list[str] = []
+    for part in _RULE.split(cell):
+        part = part.strip()
+        if not part:
+            continue
+        out.extend(explode_inline_list(part))
+    return out
+
+
+def explode_inline_list(text: str) -> list[str]:
+    """'Nơi nhận: - A; - B; - Lưu: VT.' → ['Nơi nhận:', '- A;', '- B;', '- Lưu: VT.']."""
+    m = re.match(r"(?i)^((?:nơi nhận|kính gửi)\s*:)\s*(.*)$", text)
+    head = None
+    if m:
+        head, text = m.group(1), m.group(2)
+    if not text.startswith("-") or not re.search(r"[;.)]\s*[-–]\s+\S", text):
+        return [x for x in (head, text) if x]
+    items = [p.strip() for p in _INLINE_ITEM.split(text) if p.strip()]
+    return ([head] if head else []) + ["- " + it for it in items]
+
+
+def explode_tables(lines: list[str]) -> list[str]:
+    """Markdown tables: drop separator rows; header, "Kính gửi" and "Nơi nhận"/signature
+    rows become one line per cell (and per list item); other rows stay as table rows."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if not s.startswith("|"):
+            out.append(line)
+            continue
+        if _TABLE_SEP.match(s):
+            continue
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        if _HEADERISH.search(s) or len([c for c in cells if c]) == 1:
+            for c in cells:
+                out.extend(_explode_cell(c))
+        else:
+            out.append(s)
+    return out
+
+
+# ------------------------------------------------------------------ header fields
+
+_QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[aã]?\s*h[o0]i|cong hoa xa hoi|dang cong san viet nam")
+_TIEU_NGU = re.compile(r"d[oô]c\s*l[aâ]p\s*[-–—]")
+_DATE_LINE = re.compile(r"(?<![\w/])ngày\s+[\w|]{1,3}\s*[\w|]?\s+tháng\s+[\w|]{1,3}\s*[\w|]?\s+năm\s+\d{4}", re.I)
+_PLACE_WORD = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w.'’-]*|TP\.|Tp\.|thành phố|phố|thị xã|thị trấn)$")
+_TITLE_WORDS = (
+    "CHỈ THỊ|QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|CÔNG ĐIỆN|NGHỊ QUYẾT|BÁO CÁO|TỜ TRÌNH|"
+    "CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|THÔNG TƯ|NGHỊ ĐỊNH|PHƯƠNG ÁN|ĐỀ ÁN|KẾT LUẬN|THÔNG CÁO|GIẤY MỜI"
+)
+_TITLE_AFTER_DATE = re.compile(rf"^(?:{_TITLE_WORDS})\b")
+
+
+def _split_at(line: str, positions: list[int]) -> list[str]:
+    cuts = sorted({p for p in positions if 0 < p < len(line)})
+    parts, prev = [], 0
+    for p in cuts:
+        parts.append(line[prev:p])
+        prev = p
+    parts.append(line[prev:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _place_start(line: str, comma: int) -> int:
+    """Start of the place name that ends at ``comma`` ("... 299/TTg Hà Nội, ngày")."""
+    words = list(re.finditer(r"\S+", line[:comma]))
+    start = comma
+    taken = 0
+    for w in reversed(words):
+        if taken >= 6 or not _PLACE_WORD.match(w.group(0)):
+            break
+        start = w.start()
+        taken += 1
+    return start
+
+
+def _header_cuts(line: str) -> list[int]:
+    folded = fold_same_length(line)
+    cuts: list[int] = []
+    cuts += [m.start() for m in _QUOC_HIEU.finditer(folded) if is_upper_line(line[m.start() : m.start() + 12])]
+    cuts += [m.start() for m in _TIEU_NGU.finditer(folded)]
+    cuts += [m.start() for m in _RULE.finditer(line)] + [m.end() for m in _RULE.finditer(line)]
+    cuts += [m.start() for m in re.finditer(r"(?<=\S)\s+(Số\s*:?\s*\d|Số\s*:\s*$)", line)]
+    cuts += [m.start() + 1 for m in re.finditer(r"\s(V/[vV]\b)", line)]
+    cuts += [m.start() + 1 for m in re.finditer(r"\s(Kính gửi\s*:)", line)]
+    for m in _DATE_LINE.finditer(line):
+        before = line[: m.start()].rstrip()
+        if before.endswith(","):  # "Hà Nội, ngày ..." — a place-and-date field
+            cuts.append(_place_start(line, len(before) - 1))
+            if line[m.end() :].strip():
+                cuts.append(m.end())
+    return cuts
+
+
+def split_header_fields(lines: list[str]) -> list[str]:
+    """Merged scrapes: put the Quốc hiệu, Tiêu ngữ, "Số:", "V/v", the place-and-date,
+    "Kính gửi", the type name and the subject each on a line of its own. Applied to the
+    first lines of the document (the header zone) and to "QUYẾT ĐỊNH:" anywhere."""
+    out: list[str] = []
+    zone = 18
+    for i, line in enumerate(lines):
+        parts = _split_at(line, _header_cuts(line)) if i < zone and line else [line]
+        for part in parts:
+            out.extend(_split_title(part) if i < zone else [part])
+    out = [p.strip(" -—–_") if _RULE.search(p) else p for p in out]
+    return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
+
+
+def _join_split_fields(lines: list[str]) -> list[str]:
+    """'Số:' / '04/CT-UBND' — a field label left alone on its line joins its value."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?", out[-1]) and line and not line.startswith("-"):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _split_title(line: str) -> list[str]:
+    """'CHỈ THỊ VỀ CÔNG TÁC ĐO ĐẠC Ngày 24 tháng 6 ...' → type name, subject, body."""
+    m = _TITLE_AFTER_DATE.match(line)
+    if not m or not is_upper_line(line[: m.end()]):
+        return [line]
+    rest = line[m.end() :].strip()
+    if not rest:
+        return [line]
+    out = [line[: m.end()]]
+    # the upper-case run (the subject) ends at the first word with a lower-case letter
+    words = list(re.finditer(r"\S+", rest))
+    cut = len(rest)
+    for w in words:
+        tok = w.group(0)
+        if any(c.islower() for c in tok) and not tok.startswith("V/v"):
+            cut = w.start()
+            break
+    subject, body = rest[:cut].strip(), rest[cut:].strip()
+    out += [x for x in (subject, body) if x]
+    return out
+
+
+_DECISION_WORD = re.compile(r"(?<=\S)\s+((?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN)\s*:)")
+
+
+def _split_decision_word(line: str) -> list[str]:
+    m = _DECISION_WORD.search(line)
+    if not m:
+        return [line]
+    return [line[: m.start()].strip(), line[m.start() :].strip()]
+
+
+# ------------------------------------------------------------------ closing block
+
+_AUTHORITY = r"(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*\.?"
+_NOI_NHAN = re.compile(r"(?i)(?<=\S)\s+(n[oơ]i\s+nh[aậ]n\s*:)")
+
+
+def is_name_token(tok: str) -> bool:
+    """'Nguyễn', 'Hữu': a capitalised word (a personal name's syllable)."""
+    return len(tok) >= 2 and tok[0].isupper() and tok[1:].isalpha() and tok[1:].islower()
+
+
+def _name_then_upper(line: str) -> int | None:
+    """End of a personal name (2–5 capitalised words) that is followed by upper-case
+    text: 'KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp CHƯƠNG TRÌNH ...' → after 'Tháp'."""
+    toks = list(re.finditer(r"\S+", line))
+    for k in range(len(toks)):
+        run = 0
+        while k + run < len(toks) and is_name_token(toks[k + run].group(0)):
+            run += 1
+        if 2 <= run <= 5 and k + run < len(toks):
+            nxt = toks[k + run].group(0)
+            if len(nxt) >= 2 and nxt.isupper():
+                return toks[k + run - 1].end()
+        if run:
+            return None
+    return None
+
+
+def split_closing(lines: list[str]) -> list[str]:
+    """'Noi nhận: TL. TỔNG CỤC TRƯỞNG' → two lines; 'KT.' alone joins the next line;
+    a signer's name followed by an attachment's upper-case title → two lines."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if re.fullmatch(_AUTHORITY, line.strip()) and i + 1 < len(lines):
+            line = line.strip() + " " + lines[i + 1].strip()
+            i += 1
+        m = _NOI_NHAN.search(line)
+        if m and not re.match(r"(?i)n[oơ]i\s+nh[aậ]n", line):
+            out.append(line[: m.start()].strip())
+            line = line[m.start() :].strip()
+        m = re.match(r"(?i)(n[oơ]i\s+nh[aậ]n\s*:)\s*(.*)$", line)
+        if m and re.match(_AUTHORITY + r"\s+\S", m.group(2)):
+            out += [m.group(1), m.group(2)]
+            i += 1
+            continue
+        if re.match(_AUTHORITY + r"\s", line):
+            cut = _name_then_upper(line)
+            if cut:
+                out += [line[:cut].strip(), line[cut:].strip()]
+                i += 1
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------ labels
+
+_TRAILING_ML = re.compile(r"(?<=[^\W\d_,;:.)”\"])\s+(\d{1,2}(?:\.\d{1,2}){1,3}\.)$")
+_TRAILING_AFTER_HEADING = re.compile(r"\s+(\d{1,2}\.)$")
+
+
+def attach_labels(lines: list[str]) -> list[str]:
+    """Numbering cut from its text: a label alone on a line ("Điều 1.", "2.", "1.4.")
+    joins the next line; a label at the end of a line ("... tiến bộ 1.1.") moves to the
+    start of the next; a heading merged with its first subitem ("2. Về X 2.1. Điều
+    kiện ...") is split."""
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        s = line.strip()
+        if carry:
+            if not s:
+                continue
+            s = carry + " " + s
+            carry = ""
+        if s and LABEL_ONLY.match(s):
+            carry = s
+            continue
+        m = _TRAILING_ML.search(s) or (_TRAILING_AFTER_HEADING.search(s) if _heading_like(s) else None)
+        if m:
+            carry = m.group(1)
+            s = s[: m.start()].rstrip()
+        out.extend(_split_first_child(s))
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _heading_like(line: str) -> bool:
+    lab = match_label(line)
+    return lab is not None and lab.kind in ("roman", "letter_upper", "part", "chapter") and is_upper_line(line)
+
+
+def _split_first_child(line: str) -> list[str]:
+    lab = match_label(line)
+    if lab is None or lab.kind not in ("arabic", "multilevel"):
+        return [line]
+    child = re.escape(lab.label) + r"\.1\.?"
+    m = re.search(rf"\s({child})\s+(?=[A-ZĐÀ-Ỹ])", line[lab.end :])
+    if not m:
+        return [line]
+    cut = lab.end + m.start() + 1
+    return [line[:cut].strip()] + _split_first_child(line[cut:].strip())
+
+
+# ------------------------------------------------------------------ letter spacing
+
+
+_DIGRAPHS = {"ch", "nh", "ng", "ngh", "th", "tr", "ph", "kh", "gh", "gi", "qu"}
+
+
+def _is_fragment(tok: str) -> bool:
+    """A piece of a word split by broken letter spacing ('tướ', 'nh', 'B', 'CH')."""
+    if not tok.isalpha():
+        return False
+    if len(tok) == 1:
+        return True
+    if is_syllable(tok):
+        return False
+    if tok.isupper() and tok.lower() not in _DIGRAPHS:
+        return False  # an abbreviation: UBND, GDĐT, KT
+    return len(tok) <= 3
+
+
+def _case_consistent(word: str) -> bool:
+    return word[1:].islower() or word.isupper()
+
+
+def repair_letter_spacing(lines: list[str]) -> list[str]:
+    """'ỦY B AN NHÂN D Â N' → 'ỦY BAN NHÂN DÂN', 'T hủ tướ ng' → 'Thủ tướng', on lines
+    that show the symptom (several fragments that are not Vietnamese syllables)."""
+    out = []
+    for line in lines:
+        toks = _tokens(line)
+        words = [t for t, _ in toks]
+        frags = sum(_is_fragment(t) for t in words)
+        alpha = sum(t.isalpha() for t in words)
+        if frags >= 3 or (frags >= 2 and frags / max(alpha, 1) >= 0.15):
+            line = _merge_fragments(toks)
+        out.append(line)
+    return out
+
+
+def _tokens(line: str) -> list[tuple[str, bool]]:
+    """Words and punctuation; the flag says the token was glued to the one before."""
+    out: list[tuple[str, bool]] = []
+    for m in re.finditer(r"\S+", line):
+        glued = False
+        for piece in re.findall(r"[^\W\d_]+|\d+|[^\w\s]|_", m.group(0)):
+            out.append((piece, glued))
+            glued = True
+    return out
+
+
+def _word_cost(word: str, pieces: int) -> float:
+    if pieces == 1:
+        cost = 3.0 if _is_fragment(word) and len(word) > 1 else 1.0
+    elif normalize_tone(word.lower()) in known_syllables():
+        cost = 1.0
+    else:
+        cost = 1.8
+    return cost + (0.3 if word[:1].lower() in "aăâeêioôơuưy" else 0.0)
+
+
+def _merge_fragments(toks: list[tuple[str, bool]]) -> str:
+    """Re-glue a line's tokens by dynamic programming: the fewest words, real syllables
+    preferred, leftover fragments costly ("Chí M inh" → "Chí Minh", "Thà nh ủy" → "Thành ủy")."""
+    n = len(toks)
+    inf = float("inf")
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(inf, 0)] * n
+    for i in range(n):
+        if best[i][0] == inf:
+            continue
+        for j in range(i + 1, min(i + 7, n + 1)):
+            pieces = [t for t, _ in toks[i:j]]
+            if j > i + 1 and not all(p.isalpha() for p in pieces):
+                break
+            word = "".join(pieces)
+            if j > i + 1 and not (
+                is_syllable(word) and _case_consistent(word) and any(_is_fragment(p) for p in pieces)
+            ):
+                continue
+            cost = best[i][0] + (_word_cost(word, j - i) if word.isalpha() else 0.0)
+            if cost < best[j][0]:
+                best[j] = (cost, i)
+    groups: list[tuple[str, bool]] = []
+    j = n
+    while j > 0:
+        i = best[j][1]
+        groups.append(("".join(t for t, _ in toks[i:j]), toks[i][1]))
+        j = i
+    groups.reverse()
+    words = _join_initials([w for w, _ in groups])
+    if len(words) != len(groups):  # initials were joined: spacing by plain words
+        return " ".join(words)
+    return "".join(w if glued or k == 0 else " " + w for k, (w, glued) in enumerate(groups))
+
+
+def _join_initials(toks: list[str]) -> list[str]:
+    """A run of upper-case pieces with single letters in it is an abbreviation whose
+    letters were spaced out: 'T TU B' → 'TTUB', 'V PU B' → 'VPUB'."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and sum(len(t) == 1 for t in run) >= 1 and sum(len(t) for t in run) <= 8:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for t in toks:
+        if t.isalpha() and t.isupper() and len(t) <= 3 and (len(t) == 1 or not is_syllable(t) or run):
+            run.append(t)
+        else:
+            flush()
+            out.append(t)
+    flush()
+    return out
+
+
+# ------------------------------------------------------------------ hard wrap
+
+_TERMINAL = tuple(".;:!?…")
+
+
+def looks_hard_wrapped(lines: list[str]) -> bool:
+    """PDF/OCR text broken every 60–80 characters mid-sentence."""
+    body = [ln for ln in lines if ln and not ln.startswith("|")]
+    if len(body) < 8:
+        return False
+    cut = [ln for ln in body if 45 <= len(ln) <= 100 and not ln.endswith(_TERMINAL)]
+    return len(cut) >= 5 and len(cut) / len(body) > 0.3
+
+
+_HEADER_FIELD = re.compile(
+    r"(?i)^(số\s*:?|v/v|kính gửi|nơi nhận|cộng hòa|cong hoa|độc lập|đảng cộng sản|căn cứ|xét đề nghị|theo đề nghị)"
+)
+
+
+def _blocks_join(prev: str, nxt: str) -> bool:
+    if not prev or not nxt:
+        return True
+    if starts_item(nxt) or _HEADER_FIELD.match(nxt) or nxt.startswith("|") or prev.startswith("|"):
+        return True
+    if LABEL_ONLY.match(prev) or _DATE_LINE.search(nxt[:60]):
+        return True
+    if re.match(rf"^{_AUTHORITY}\s", nxt) or re.match(r"(?i)^n[oơ]i\s+nh[aậ]n", prev):
+        return True
+    if is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower():
+        return True
+    return False
+
+
+def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
+    """Rejoin a line cut mid-sentence with its continuation — never across a numbered
+    item, a list line or a header field. In a hard-wrapped source a line without final
+    punctuation continues; anywhere, a following line that starts in lower case does."""
+    out: list[str] = []
+    blank = 0
+    for line in lines:
+        if not line:
+            blank += 1
+            continue
+        prev = out[-1] if out else ""
+        lower_start = line[:1].islower()
+        cont = (wrapped and blank == 0 and not prev.endswith(_TERMINAL)) or (lower_start and blank <= 2)
+        if out and cont and not _blocks_join(prev, line):
+            out[-1] = prev + " " + line
+        elif out and _field_split(prev, line):
+            out[-1] = prev + " " + line
+        else:
+            out.append(line)
+        blank = 0
+    return out
+
+
+def _field_split(prev: str, nxt: str) -> bool:
+    """'An' / 'Giang, ngày 14 tháng 9 năm 2021': a place name cut before its date."""
+    return bool(re.fullmatch(r"[A-ZĐ][\w.]*(?: [A-ZĐ][\w.]*){0,2}", prev) and re.match(r"^[\w ]+,\s*ngày\s", nxt))
+
+
+# ------------------------------------------------------------------ spacing, footnotes
+
+
+def tidy_spacing(line: str) -> str:
+    line = re.sub(r"\s+", " ", line).strip()
+    line = re.sub(r"\s+([,;:)\]])(?=\s|$)", r"\1", line)
+    line = re.sub(r"\s+\.(?=\s|$)", ".", line)
+    line = re.sub(r"(?<=[^\W\d_])\[\d{1,2}\](?=[\s,.;:]|$)", "", line)  # footnote markers in the text
+    return line
+
+
+_FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s+\S")
+
+
+def mark_footnotes(lines: list[str]) -> tuple[list[str], int | None]:
+    """Footnotes "[1] ..." at the end of the document: their first line index."""
+    for i in range(len(lines) // 2, len(lines)):
+        if _FOOTNOTE.match(lines[i]) and not any(starts_item(x) for x in lines[i + 1 :]):
+            return lines, i
+    return lines, None

@@ -1,0 +1,127 @@
+"""Stage 1 — normalize: raw text in the layouts real archives have → one clean text.
+
+The result has one paragraph (or header field, or list item) per line, Unicode NFC,
+one tone-mark placement, single spaces. Every later offset points into it.
+
+Layout repairs, in order: characters; web furniture, page noise and signature stamps;
+markdown tables; merged header fields; numbering labels cut from their text; broken
+letter spacing; hard-wrapped lines; footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import layout_repair as lr
+from .resources import load
+from .vntext import normalize_tones
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    signed_at: str | None = None  # ISO date-time of a digital-signature stamp
+    footnotes_start: int | None = None  # offset where trailing footnotes begin
+    wrapped: bool = False  # the source was hard-wrapped (PDF/OCR)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+
+
+def clean_characters(raw: str) -> str:
+    """NFC, one newline convention, no invisible characters, one tone placement."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _MD_HEADING.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return normalize_tones(text)
+
+
+@cache
+def _line_patterns(key: str) -> re.Pattern[str]:
+    alts = "|".join(f"(?:{p['re']})" for p in load("layout.json")[key])
+    return re.compile(rf"^(?:{alts})$", re.I)
+
+
+_STAMP_TIME = re.compile(
+    r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\D+(\d{1,2}):(\d{2}))?|(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?"
+)
+
+
+def _stamp_time(line: str) -> str | None:
+    m = _STAMP_TIME.search(line)
+    if not m:
+        return None
+    if m.group(1):
+        d, mo, y, hh, mm = m.group(1, 2, 3, 4, 5)
+    else:
+        y, mo, d, hh, mm = m.group(6, 7, 8, 9, 10)
+    try:
+        from datetime import datetime
+
+        when = datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M")
+
+
+def strip_noise(lines: list[str]) -> tuple[list[str], str | None]:
+    """Drop web furniture, page-break markers, page numbers and signature stamps.
+
+    Returns the kept lines and the stamp's signing time (a fallback issue date)."""
+    furniture, noise, stamp = _line_patterns("furniture"), _line_patterns("page_noise"), _line_patterns("stamp_keys")
+    signed_at = None
+    kept: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if not s:
+            kept.append("")
+            continue
+        key = s.split(":", 1)[0].strip() if ":" in s else ""
+        if key and len(key) <= 20 and stamp.match(key) and _is_stamp_line(s):
+            if re.match(r"(?i)(thời gian|ngày) ký", key):
+                signed_at = signed_at or _stamp_time(s)
+            continue
+        if furniture.match(s) or noise.match(s):
+            kept.append("")
+            continue
+        kept.append(s)
+    return kept, signed_at
+
+
+def _is_stamp_line(s: str) -> bool:
+    """'Ký bởi: Sở Y tế' / 'Thời gian ký: 02.12.2022 16:53' but not a body line that
+    happens to start with 'Cơ quan:' and runs on for a paragraph."""
+    return len(s) < 90
+
+
+def normalize(raw: str) -> Normalized:
+    """Run every repair and return the normalized text with what was learnt on the way."""
+    text = clean_characters(raw)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines, signed_at = strip_noise(lines)
+    lines = lr.explode_tables(lines)
+    lines = lr.repair_letter_spacing(lines)
+    lines = lr.split_header_fields(lines)
+    lines = lr.split_closing(lines)
+    lines = lr.attach_labels(lines)
+    wrapped = lr.looks_hard_wrapped(lines)
+    lines = lr.join_wrapped(lines, wrapped)
+    lines = [lr.tidy_spacing(ln) for ln in lines if ln.strip()]
+    lines, footnote_index = lr.mark_footnotes(lines)
+    out = "\n".join(lines)
+    footnotes_start = None
+    if footnote_index is not None:
+        footnotes_start = sum(len(ln) + 1 for ln in lines[:footnote_index])
+    return Normalized(text=out, signed_at=signed_at, footnotes_start=footnotes_start, wrapped=wrapped)
