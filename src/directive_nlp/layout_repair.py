@@ -328,9 +328,9 @@ def repair_letter_spacing(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         toks = _tokens(line)
-        words = [t for t, _ in toks]
-        frags = sum(_is_fragment(t) for t in words)
-        alpha = sum(t.isalpha() for t in words)
+        words = [w.strip(".,;:()\"“”'") for w in line.split()]
+        frags = sum(_is_fragment(w) for w in words)
+        alpha = sum(w.isalpha() for w in words)
         if frags >= 3 or (frags >= 2 and frags / max(alpha, 1) >= 0.15):
             line = _merge_fragments(toks)
         out.append(line)
@@ -386,31 +386,32 @@ def _merge_fragments(toks: list[tuple[str, bool]]) -> str:
         groups.append(("".join(t for t, _ in toks[i:j]), toks[i][1]))
         j = i
     groups.reverse()
-    words = _join_initials([w for w, _ in groups])
-    if len(words) != len(groups):  # initials were joined: spacing by plain words
-        return " ".join(words)
+    groups = _join_initials(groups)
     return "".join(w if glued or k == 0 else " " + w for k, (w, glued) in enumerate(groups))
 
 
-def _join_initials(toks: list[str]) -> list[str]:
-    """A run of upper-case pieces with single letters in it is an abbreviation whose
-    letters were spaced out: 'T TU B' → 'TTUB', 'V PU B' → 'VPUB'."""
-    out: list[str] = []
-    run: list[str] = []
+def _join_initials(groups: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A run of spaced upper-case pieces with single letters in it is an abbreviation
+    whose letters were spaced out: 'T TU B' → 'TTUB', 'V PU B' → 'VPUB'."""
+    out: list[tuple[str, bool]] = []
+    run: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        if len(run) >= 2 and sum(len(t) == 1 for t in run) >= 1 and sum(len(t) for t in run) <= 8:
-            out.append("".join(run))
+        words = [w for w, _ in run]
+        if len(run) >= 2 and any(len(w) == 1 for w in words) and sum(map(len, words)) <= 8:
+            out.append(("".join(words), run[0][1]))
         else:
             out.extend(run)
         run.clear()
 
-    for t in toks:
-        if t.isalpha() and t.isupper() and len(t) <= 3 and (len(t) == 1 or not is_syllable(t) or run):
-            run.append(t)
+    for k, (w, glued) in enumerate(groups):
+        whole = not glued and (k + 1 == len(groups) or not groups[k + 1][1])
+        fits = w.isalpha() and w.isupper() and len(w) <= 3 and (len(w) == 1 or not is_syllable(w) or bool(run))
+        if fits and whole:
+            run.append((w, glued))
         else:
             flush()
-            out.append(t)
+            out.append((w, glued))
     flush()
     return out
 

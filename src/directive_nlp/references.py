@@ -25,6 +25,7 @@ from .vntext import normalize_tones
 __all__ = ["find_references"]
 
 _MAX_ISSUER_WORDS = 12
+_MAX_LOWER_GAP_WORDS = 6  # "các quyết định của Thủ tướng Chính phủ số ..."
 _FORM_WINDOW = 30  # characters before a bare number searched for "mẫu số", "Bản kê" ...
 
 
@@ -52,23 +53,40 @@ class _Hit:
     date: str | None = None
     issuer: str | None = None
     doc_type: tuple[str, str] | None = None
+    malformed: bool = False
     after: int = 0  # end of the date/issuer printed after it: where a continuation may start
 
 
 # -- data -------------------------------------------------------------------------------
-def _alternation(words: Sequence[str]) -> str:
-    """Words (longest first, case-insensitive, any whitespace between their parts) as one group."""
+def _alternation(words: Sequence[str], *, ignore_case: bool = True) -> str:
+    """Words (longest first, any whitespace between their parts) as one group."""
     keys = sorted({normalize_tones(w) for w in words}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in keys)
-    return rf"(?<!\w)(?i:{body})(?!\w)"
+    return rf"(?<!\w)(?{'i' if ignore_case else '-i'}:{body})(?!\w)"
+
+
+def _type_words() -> list[str]:
+    return [normalize_tones(w) for t in load("doc_types.json")["types"] for w in t["words"]]
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(normalize_tones(w) for w in load("references.json")["verb_type_words"])
+
+
+def _gap_block(type_words: list[str]) -> str:
+    """Type words that end a name gap: capitalized or upper-case ones, and lower-case nouns."""
+    nouns = [w for w in type_words if not any(w.startswith(v) for v in _verbs())]
+    forms = [f(w) for w in type_words for f in (str.capitalize, str.upper)]
+    return _alternation(forms + nouns, ignore_case=False)
 
 
 @cache
 def _variables() -> dict[str, str]:
     data = load("references.json")
     table = {name: v["pattern"] for name, v in data["variables"].items()}
-    type_words = [w for t in load("doc_types.json")["types"] for w in t["words"]]
-    table["type_word"] = _alternation(type_words)
+    table["type_word"] = _alternation(_type_words())
+    table["gap_block"] = _gap_block(_type_words())
     table["form_word"] = _alternation(data["form_words"])
     table["issuer_stop"] = _alternation(data["issuer_stops"])
     return table
@@ -77,9 +95,7 @@ def _variables() -> dict[str, str]:
 def expand(template: str) -> str:
     """Replace every ``$name`` by its variable, recursively (used by the data-file test)."""
     table = _variables()
-    for _ in range(10):
-        if "$" not in template.replace("$)", "").rstrip("$"):
-            break
+    while re.search(r"\$\w", template):
         template = re.sub(r"\$(\w+)", lambda m: f"(?:{table[m.group(1)]})", template)
     return template
 
@@ -130,9 +146,9 @@ def _cut_issuer(raw: str) -> str | None:
     if not upper:
         ends += [m.start() for m in _rx().issuer_and.finditer(raw) if m["next"].islower()]
     cut = raw[: min(ends)] if ends else raw
-    words = cut.split()[:_MAX_ISSUER_WORDS]
-    issuer = " ".join(words).strip(" -–.")
-    return issuer if issuer and issuer[0].isupper() else None
+    words = re.match(rf"(?:\S+\s+){{0,{_MAX_ISSUER_WORDS - 1}}}\S+", cut)
+    issuer = words.group(0).rstrip(" -–.") if words else ""
+    return issuer if issuer[:1].isupper() else None
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -141,7 +157,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     issuer = _cut_issuer(m["issuer"]) if m else None
     if not m or issuer is None:
         return None, pos
-    return issuer, text.index(issuer.split()[-1], m.start("issuer")) + len(issuer.split()[-1])
+    return issuer, m.start("issuer") + len(issuer)
 
 
 def _gap_issuer(gap: str | None) -> str | None:
@@ -178,6 +194,7 @@ def _hit(text: str, m: re.Match[str], start: int) -> _Hit | None:
         canonical=_squash(text[m.start("num") : m.end()]),
         date=date.isoformat() if date else None,
         issuer=issuer,
+        malformed=_is_malformed(year, code),
         after=after,
     )
 
@@ -220,7 +237,7 @@ def _continuations(text: str, head: _Hit, word: str) -> list[_Hit]:
     while True:
         m = _rx().continuation.match(text, last.end) or _rx().continuation.match(text, last.after)
         nxt = _hit(text, m, m.start("num") if not m["so"] else m.start("so")) if m else None
-        if m is None or nxt is None or (nxt.code is None and not m["so"]):
+        if m is None or nxt is None or not (m["code"] or m["year"] or m["so"]):
             return hits
         issuer = nxt.issuer or head.issuer
         last = replace(nxt, issuer=issuer, doc_type=_continuation_type(head, word, nxt.canonical))
@@ -231,7 +248,7 @@ def _typed_group(text: str, m: re.Match[str]) -> list[_Hit]:
     """Every reference one type-word match yields: enumeration, the reference, continuations."""
     word = m["word"]
     capital = word[0].isupper()
-    if m["gap"] and not capital:
+    if m["gap"] and not capital and (word in _verbs() or len(m["gap"].split()) > _MAX_LOWER_GAP_WORDS):
         return []  # "hướng dẫn các đơn vị ... số": a lower-case verb, not a title
     start = m.start("num") if m["list"] else m.start("word")
     last = _hit(text, m, start)
@@ -264,7 +281,7 @@ def _bare_hits(text: str, taken: Sequence[tuple[int, int]]) -> list[_Hit]:
     """Numbers/symbols printed without a type word, kept when the symbol names a type."""
     hits = []
     for m in _rx().bare.finditer(text):
-        found = doctypes.from_symbol(m.group(0)) if m["code"] else None
+        found = doctypes.from_symbol(text[m.start("num") : m.end()]) if m["code"] else None
         if found is None or _overlaps(m.start(), m.end(), taken):
             continue
         if _rx().form_before.search(text, max(0, m.start() - _FORM_WINDOW), m.start()):
@@ -289,7 +306,7 @@ def _to_model(text: str, h: _Hit) -> LegalReference:
         canonical=h.canonical,
         date=h.date,
         issuer=h.issuer,
-        malformed=_is_malformed(int(h.canonical.split("/")[1]) if h.canonical.count("/") >= 2 else None, h.code),
+        malformed=h.malformed,
     )
 
 

@@ -1,0 +1,158 @@
+"""Stage 3b — sections: the numbering tree actually used in the document.
+
+A stack of open numbering kinds decides nesting: a label of a kind already open closes
+everything below it (a sibling); a new kind opens a child. The attached document after
+the signer (a Kế hoạch issued by a Quyết định) starts a fresh tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .header import Line, split_lines
+from .layout_repair import is_upper_line
+from .numbering import match_label
+from .schema import Section
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_VALUES.get(ch, 0)
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
+@dataclass
+class _Open:
+    key: str
+    section: Section
+    number: int | None
+
+
+def _kind_key(kind: str, label: str) -> str:
+    if kind == "multilevel":
+        depth = label.count(".") + 1
+        return f"multilevel{depth}{'x' if label[-1].isalpha() else ''}"
+    if kind == "bullet":
+        return f"bullet{label}"
+    return kind
+
+
+def _number(kind: str, label: str) -> int | None:
+    if kind == "arabic":
+        return int(label)
+    if kind == "roman":
+        return roman_value(label)
+    if kind in ("letter", "letter_upper"):
+        return ord(label.lower())
+    if kind == "multilevel":
+        last = label.split(".")[-1]
+        return int(last) if last.isdigit() else ord(last)
+    return None
+
+
+def _plausible(kind: str, label: str, number: int | None, stack: list[_Open]) -> bool:
+    """'2018 đối với lớp 2, lớp 6.' is not a section; '5.' right after '2.' is doubtful."""
+    if kind in ("arabic", "roman", "multilevel") and number is not None:
+        key = _kind_key(kind, label)
+        same = [o for o in stack if o.key == key]
+        if number == 1 or not same:
+            return number <= 3 or kind != "arabic" or not stack
+        prev = same[-1].number or 0
+        return prev < number <= prev + 2
+    return True
+
+
+def _heading(text: str) -> bool:
+    """'I. NHIỆM VỤ, GIẢI PHÁP' and '2.2. Đối với cấp mầm non:' are headings; an item
+    whose body is a sentence is not."""
+    t = text.strip()
+    if not t:
+        return True
+    if is_upper_line(t) or t.endswith(":"):
+        return True
+    return len(t) <= 110 and not re.search(r"[.;!?]$", t) and t.count(",") <= 3
+
+
+def find_sections(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]]) -> list[Section]:
+    """Sections of each region (start, end, part); lines inside ``skip`` spans
+    (recipients, signer, footnotes) and table rows are ignored."""
+    out: list[Section] = []
+    for start, end, part in regions:
+        out.extend(_region_sections(split_lines(text), start, end, part, skip, len(out)))
+    return out
+
+
+def _region_sections(
+    lines: list[Line], start: int, end: int, part: str, skip: list[tuple[int, int]], first_id: int
+) -> list[Section]:
+    stack: list[_Open] = []
+    found: list[Section] = []
+    for ln in lines:
+        if ln.start < start or ln.end > end or not ln.text or ln.text.startswith("|"):
+            continue
+        if any(a <= ln.start < b for a, b in skip):
+            continue
+        quote = len(ln.text) - len(ln.text.lstrip("\"“'‘ "))
+        lab = match_label(ln.text[quote:])
+        if lab is None:
+            continue
+        kind = lab.kind
+        if kind == "roman" and _continues_letters(lab.label, stack):
+            kind = "letter_upper"
+        number = _number(kind, lab.label)
+        if not _plausible(kind, lab.label, number, stack):
+            continue
+        key = _kind_key(kind, lab.label)
+        depth = next((i for i, o in enumerate(stack) if o.key == key), None)
+        if depth is not None:
+            del stack[depth:]
+        body = ln.text[quote + lab.end :]
+        sec = Section(
+            id=f"s{first_id + len(found) + 1}",
+            label=lab.label,
+            level=len(stack) + 1,
+            parent_id=stack[-1].section.id if stack else None,
+            kind=_schema_kind(kind),
+            title=body.strip().rstrip(":").strip() if _heading(body) and body.strip() else None,
+            is_heading=_heading(body),
+            start=ln.start,
+            end=ln.end,
+            body_start=ln.start + quote + lab.end,
+            part=part,  # type: ignore[arg-type]
+        )
+        stack.append(_Open(key, sec, number))
+        found.append(sec)
+    _set_ends(found, lines, end)
+    return found
+
+
+def _continues_letters(label: str, stack: list[_Open]) -> bool:
+    """'I.' after 'H.' is the letter I, not the Roman one."""
+    prev = next((o for o in reversed(stack) if o.key == "letter_upper"), None)
+    return prev is not None and len(label) == 1 and ord(label) == ord(prev.section.label) + 1
+
+
+def _schema_kind(kind: str) -> str:
+    return "letter" if kind == "letter_multilevel" else kind
+
+
+def _set_ends(sections: list[Section], lines: list[Line], region_end: int) -> None:
+    """A section runs until the next section at its level or above (or the region end)."""
+    for i, sec in enumerate(sections):
+        nxt = next((s for s in sections[i + 1 :] if s.level <= sec.level), None)
+        stop = nxt.start if nxt else region_end
+        sec.end = max(sec.end, _last_line_end(lines, sec.start, stop))
+
+
+def _last_line_end(lines: list[Line], start: int, stop: int) -> int:
+    end = start
+    for ln in lines:
+        if start <= ln.start and ln.end <= stop and ln.text.strip():
+            end = ln.end
+    return end
