@@ -152,6 +152,8 @@ def _join_split_fields(lines: list[str]) -> list[str]:
     """'Số:' / '04/CT-UBND' — a field label left alone on its line joins its value."""
     out: list[str] = []
     for line in lines:
+        if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?", out[-1]) and not line:
+            continue
         if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?", out[-1]) and line and not line.startswith("-"):
             out[-1] = out[-1] + " " + line
         else:
@@ -474,7 +476,8 @@ def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
 
 def _field_split(prev: str, nxt: str) -> bool:
     """'An' / 'Giang, ngày 14 tháng 9 năm 2021': a place name cut before its date."""
-    return bool(re.fullmatch(r"[A-ZĐ][\w.]*(?: [A-ZĐ][\w.]*){0,2}", prev) and re.match(r"^[\w ]+,\s*ngày\s", nxt))
+    words = prev.split()
+    return 1 <= len(words) <= 3 and all(is_name_token(w) for w in words) and bool(re.match(r"^[\w ]+,\s*ngày\s", nxt))
 
 
 # ------------------------------------------------------------------ spacing, footnotes

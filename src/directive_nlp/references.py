@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -20,7 +21,7 @@ from typing import NamedTuple
 from . import doctypes
 from .resources import load
 from .schema import LegalReference
-from .vntext import normalize_tones
+from .vntext import fold, normalize_tones, strip_accents
 
 __all__ = ["find_references"]
 
@@ -37,6 +38,7 @@ class _Rx(NamedTuple):
     issuer: re.Pattern[str]
     issuer_end: re.Pattern[str]
     issuer_and: re.Pattern[str]
+    number_end: re.Pattern[str]
     form_before: re.Pattern[str]
 
 
@@ -58,10 +60,30 @@ class _Hit:
 
 
 # -- data -------------------------------------------------------------------------------
-def _alternation(words: Sequence[str], *, ignore_case: bool = True) -> str:
-    """Words (longest first, any whitespace between their parts) as one group."""
+@cache
+def _letter_classes() -> dict[str, str]:
+    """'ô' -> '[oòóỏõọôồốổỗộơờớởỡợ]': letters sharing a base letter and a case, so that OCR'd
+    accents ("QUYÉT ĐỊNH", "Quyêt đinh") still match."""
+    groups: dict[str, set[str]] = {"d": {"d", "đ"}, "D": {"D", "Đ"}}
+    for v in "aăâeêioôơuưy":
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
+            ch = unicodedata.normalize("NFC", v + tone)
+            groups.setdefault(strip_accents(ch), set()).add(ch)
+            groups.setdefault(strip_accents(ch).upper(), set()).add(ch.upper())
+    classes = {ch: "[" + "".join(sorted(g)) + "]" for g in groups.values() for ch in g}
+    return classes
+
+
+def _loose(word: str) -> str:
+    """A word as a regex that ignores its accents (not its case); spaces match any whitespace."""
+    classes = _letter_classes()
+    return "".join(r"\s+" if ch == " " else classes.get(ch, re.escape(ch)) for ch in word)
+
+
+def _alternation(words: Sequence[str], *, ignore_case: bool = True, loose: bool = True) -> str:
+    """Words (longest first; accents ignored when ``loose``) as one group."""
     keys = sorted({normalize_tones(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in keys)
+    body = "|".join(_loose(w) if loose else re.escape(w).replace(r"\ ", r"\s+") for w in keys)
     return rf"(?<!\w)(?{'i' if ignore_case else '-i'}:{body})(?!\w)"
 
 
@@ -71,12 +93,22 @@ def _type_words() -> list[str]:
 
 @cache
 def _verbs() -> frozenset[str]:
-    return frozenset(normalize_tones(w) for w in load("references.json")["verb_type_words"])
+    return frozenset(fold(w) for w in load("references.json")["verb_type_words"])
+
+
+@cache
+def _folded_types() -> dict[str, tuple[str, str]]:
+    return {fold(w): (t["code"], t["name"]) for t in load("doc_types.json")["types"] for w in t["words"]}
+
+
+def _word_type(word: str) -> tuple[str, str] | None:
+    """'Thông tư' -> ('TT', 'Thông tư'), also with OCR'd accents ('QUYÉT ĐỊNH')."""
+    return doctypes.from_word(word) or _folded_types().get(fold(word))
 
 
 def _gap_block(type_words: list[str]) -> str:
     """Type words that end a name gap: capitalized or upper-case ones, and lower-case nouns."""
-    nouns = [w for w in type_words if not any(w.startswith(v) for v in _verbs())]
+    nouns = [w for w in type_words if not any(fold(w).startswith(v) for v in _verbs())]
     forms = [f(w) for w in type_words for f in (str.capitalize, str.upper)]
     return _alternation(forms + nouns, ignore_case=False)
 
@@ -88,7 +120,7 @@ def _variables() -> dict[str, str]:
     table["type_word"] = _alternation(_type_words())
     table["gap_block"] = _gap_block(_type_words())
     table["form_word"] = _alternation(data["form_words"])
-    table["issuer_stop"] = _alternation(data["issuer_stops"])
+    table["issuer_stop"] = _alternation(data["issuer_stops"], loose=False)
     return table
 
 
@@ -115,7 +147,7 @@ def _symbol_codes() -> frozenset[str]:
 
 @cache
 def _generic_words() -> frozenset[str]:
-    return frozenset(normalize_tones(w).lower() for w in load("references.json")["generic_type_words"])
+    return frozenset(fold(w) for w in load("references.json")["generic_type_words"])
 
 
 # -- small readers ----------------------------------------------------------------------
@@ -177,13 +209,20 @@ def _is_malformed(year: int | None, code: str | None) -> bool:
 
 
 # -- one reference --------------------------------------------------------------------
-def _hit(text: str, m: re.Match[str], start: int) -> _Hit | None:
-    """The designator ending match ``m`` with the date and issuer printed after it."""
+def _stands_alone(text: str, m: re.Match[str]) -> bool:
+    """'Nghị quyết 29,' / 'Quyết định số 12 của UBND': a number without symbol, followed by
+    punctuation or a linking word ('Kế hoạch 100 ngày' is not a reference), not a year."""
+    return not re.fullmatch(r"(?:19|20)\d\d", m["num"]) and bool(_rx().number_end.match(text, m.end()))
+
+
+def _hit(text: str, m: re.Match[str], start: int, *, number_only: bool) -> _Hit | None:
+    """The designator ending match ``m`` with the date and issuer printed after it;
+    ``number_only``: whether a number without year, symbol or date may stand alone."""
     code = _squash(m["code"]) if m["code"] else None
     year = int(m["year"]) if m["year"] else None
     date, date_end = _date_after(text, m.end())
-    if code is None and year is None and date is None:
-        return None  # a bare number: only a reference when a date follows
+    if code is None and year is None and date is None and not (number_only and _stands_alone(text, m)):
+        return None
     issuer, after = _issuer_after(text, date_end)
     return _Hit(
         start=start,
@@ -214,9 +253,9 @@ def _list_members(text: str, m: re.Match[str], last: _Hit) -> list[_Hit]:
 
 def _typed_type(word: str, canonical: str) -> tuple[str, str] | None:
     """The type word decides, except a generic word ('văn bản') when the symbol names a type."""
-    by_word = doctypes.from_word(word)
+    by_word = _word_type(word)
     by_symbol = doctypes.from_symbol(canonical)
-    generic = re.sub(r"\s+", " ", word).lower() in _generic_words()
+    generic = fold(word) in _generic_words()
     return by_symbol if (by_symbol and (generic or by_word is None)) else by_word
 
 
@@ -236,7 +275,8 @@ def _continuations(text: str, head: _Hit, word: str) -> list[_Hit]:
     last = head
     while True:
         m = _rx().continuation.match(text, last.end) or _rx().continuation.match(text, last.after)
-        nxt = _hit(text, m, m.start("num") if not m["so"] else m.start("so")) if m else None
+        start = m.start("so") if m and m["so"] else m.start("num") if m else 0
+        nxt = _hit(text, m, start, number_only=bool(m["so"])) if m else None
         if m is None or nxt is None or not (m["code"] or m["year"] or m["so"]):
             return hits
         issuer = nxt.issuer or head.issuer
@@ -248,10 +288,10 @@ def _typed_group(text: str, m: re.Match[str]) -> list[_Hit]:
     """Every reference one type-word match yields: enumeration, the reference, continuations."""
     word = m["word"]
     capital = word[0].isupper()
-    if m["gap"] and not capital and (word in _verbs() or len(m["gap"].split()) > _MAX_LOWER_GAP_WORDS):
+    if m["gap"] and not capital and (fold(word) in _verbs() or len(m["gap"].split()) > _MAX_LOWER_GAP_WORDS):
         return []  # "hướng dẫn các đơn vị ... số": a lower-case verb, not a title
     start = m.start("num") if m["list"] else m.start("word")
-    last = _hit(text, m, start)
+    last = _hit(text, m, start, number_only=bool(m["so"]) or capital)
     if last is None or (last.code is None and not m["so"] and not capital):
         return []
     issuer = last.issuer or _gap_issuer(m["gap"])
@@ -286,7 +326,7 @@ def _bare_hits(text: str, taken: Sequence[tuple[int, int]]) -> list[_Hit]:
             continue
         if _rx().form_before.search(text, max(0, m.start() - _FORM_WINDOW), m.start()):
             continue
-        hit = _hit(text, m, m.start("num"))
+        hit = _hit(text, m, m.start("num"), number_only=False)
         if hit is not None:
             hits.append(replace(hit, doc_type=found))
     return hits
