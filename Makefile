@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-SAMPLE ?= corpus/docs/c1-tb-sgddt-danang-2022-ket-luan-giao-ban.txt
+SAMPLE ?= corpus/docs/c1-tb-syt-quangnam-2022-giao-ban-kham-chua-benh.txt
 
 .PHONY: demo test lint bench evaluate clean
 

@@ -88,12 +88,14 @@ def _alternation(words: Sequence[str], *, ignore_case: bool = True, loose: bool 
 
 
 def _type_words() -> list[str]:
-    return [normalize_tones(w) for t in load("doc_types.json")["types"] for w in t["words"]]
+    words = [w for t in load("doc_types.json")["types"] for w in t["words"]]
+    return [normalize_tones(w) for w in words + load("references.json")["generic_type_words"]]
 
 
 @cache
-def _verbs() -> frozenset[str]:
-    return frozenset(fold(w) for w in load("references.json")["verb_type_words"])
+def _folded(key: str) -> frozenset[str]:
+    """A word list of references.json, folded: 'verb_type_words', 'generic_type_words'."""
+    return frozenset(fold(w) for w in load("references.json")[key])
 
 
 @cache
@@ -108,7 +110,7 @@ def _word_type(word: str) -> tuple[str, str] | None:
 
 def _gap_block(type_words: list[str]) -> str:
     """Type words that end a name gap: capitalized or upper-case ones, and lower-case nouns."""
-    nouns = [w for w in type_words if not any(fold(w).startswith(v) for v in _verbs())]
+    nouns = [w for w in type_words if not any(fold(w).startswith(v) for v in _folded("verb_type_words"))]
     forms = [f(w) for w in type_words for f in (str.capitalize, str.upper)]
     return _alternation(forms + nouns, ignore_case=False)
 
@@ -143,11 +145,6 @@ def _symbol_codes() -> frozenset[str]:
     data = load("references.json")
     codes = {s.upper() for t in load("doc_types.json")["types"] for s in t["symbol"]}
     return frozenset(codes | {c.upper() for c in data["standalone_body_codes"]})
-
-
-@cache
-def _generic_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in load("references.json")["generic_type_words"])
 
 
 # -- small readers ----------------------------------------------------------------------
@@ -211,8 +208,9 @@ def _is_malformed(year: int | None, code: str | None) -> bool:
 # -- one reference --------------------------------------------------------------------
 def _stands_alone(text: str, m: re.Match[str]) -> bool:
     """'Nghị quyết 29,' / 'Quyết định số 12 của UBND': a number without symbol, followed by
-    punctuation or a linking word ('Kế hoạch 100 ngày' is not a reference), not a year."""
-    return not re.fullmatch(r"(?:19|20)\d\d", m["num"]) and bool(_rx().number_end.match(text, m.end()))
+    punctuation or a linking word ('Kế hoạch 100 ngày' is not a reference); without 'số', not a year."""
+    year_like = re.fullmatch(r"(?:19|20)\d\d", m["num"]) and not m["so"]
+    return not year_like and bool(_rx().number_end.match(text, m.end()))
 
 
 def _hit(text: str, m: re.Match[str], start: int, *, number_only: bool) -> _Hit | None:
@@ -255,7 +253,7 @@ def _typed_type(word: str, canonical: str) -> tuple[str, str] | None:
     """The type word decides, except a generic word ('văn bản') when the symbol names a type."""
     by_word = _word_type(word)
     by_symbol = doctypes.from_symbol(canonical)
-    generic = fold(word) in _generic_words()
+    generic = fold(word) in _folded("generic_type_words")
     return by_symbol if (by_symbol and (generic or by_word is None)) else by_word
 
 
@@ -288,7 +286,11 @@ def _typed_group(text: str, m: re.Match[str]) -> list[_Hit]:
     """Every reference one type-word match yields: enumeration, the reference, continuations."""
     word = m["word"]
     capital = word[0].isupper()
-    if m["gap"] and not capital and (fold(word) in _verbs() or len(m["gap"].split()) > _MAX_LOWER_GAP_WORDS):
+    if (
+        m["gap"]
+        and not capital
+        and (fold(word) in _folded("verb_type_words") or len(m["gap"].split()) > _MAX_LOWER_GAP_WORDS)
+    ):
         return []  # "hướng dẫn các đơn vị ... số": a lower-case verb, not a title
     start = m.start("num") if m["list"] else m.start("word")
     last = _hit(text, m, start, number_only=bool(m["so"]) or capital)
@@ -334,20 +336,8 @@ def _bare_hits(text: str, taken: Sequence[tuple[int, int]]) -> list[_Hit]:
 
 def _to_model(text: str, h: _Hit) -> LegalReference:
     code, name = h.doc_type if h.doc_type else (None, None)
-    return LegalReference(
-        start=h.start,
-        end=h.end,
-        text=text[h.start : h.end],
-        doc_type=code,
-        doc_type_name=name,
-        number=h.num,
-        year=h.year,
-        code=h.code,
-        canonical=h.canonical,
-        date=h.date,
-        issuer=h.issuer,
-        malformed=h.malformed,
-    )
+    shared = {f: getattr(h, f) for f in ("start", "end", "year", "code", "canonical", "date", "issuer", "malformed")}
+    return LegalReference(text=text[h.start : h.end], doc_type=code, doc_type_name=name, number=h.num, **shared)
 
 
 def find_references(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[LegalReference]:

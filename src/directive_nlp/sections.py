@@ -143,16 +143,21 @@ def _schema_kind(kind: str) -> str:
 
 
 def _set_ends(sections: list[Section], lines: list[Line], region_end: int) -> None:
-    """A section runs until the next section at its level or above (or the region end)."""
-    for i, sec in enumerate(sections):
-        nxt = next((s for s in sections[i + 1 :] if s.level <= sec.level), None)
-        stop = nxt.start if nxt else region_end
-        sec.end = max(sec.end, _last_line_end(lines, sec.start, stop))
+    """A section runs until the next section at its level or above (or the region end),
+    trimmed to the last non-empty line before that point. One pass with a stack."""
+    import bisect
 
-
-def _last_line_end(lines: list[Line], start: int, stop: int) -> int:
-    end = start
-    for ln in lines:
-        if start <= ln.start and ln.end <= stop and ln.text.strip():
-            end = ln.end
-    return end
+    ends = [ln.end for ln in lines if ln.text.strip()]
+    starts = [ln.start for ln in lines if ln.text.strip()]
+    stops: dict[str, int] = {}
+    open_: list[Section] = []
+    for sec in sections:
+        while open_ and open_[-1].level >= sec.level:
+            stops[open_.pop().id] = sec.start
+        open_.append(sec)
+    for sec in open_:
+        stops[sec.id] = region_end
+    for sec in sections:
+        k = bisect.bisect_right(starts, stops[sec.id] - 1) - 1
+        if k >= 0 and ends[k] <= stops[sec.id]:
+            sec.end = max(sec.end, ends[k])

@@ -1,0 +1,504 @@
+"""Deadlines: Vietnamese time expressions that say when something must happen.
+
+Four steps, all driven by ``data/deadlines.json``:
+
+1. scan: every time expression ("atom": a date, month, quarter, year, school year, a duration
+   "10 ngày kể từ ngày ký", a recurrence "hằng tháng"), a recurrence suffix glued on
+   ("ngày 20 hằng tháng"); where atoms overlap the longest wins.
+2. govern: the cue right before an atom ("trước", "chậm nhất", "trong", "từ", "Thời hạn:",
+   a "label:" or a line head) gives its relation; "từ A đến B" becomes one range.
+3. resolve: to ISO dates. The anchor (reference_date, else issued_date) places year-less dates,
+   recurrences ("next occurrence on/after the anchor"), "năm sau" and "... kể từ ngày ký";
+   without an anchor those get value null.
+4. veto: ungoverned atoms, effective dates ("có hiệu lực từ ..."), past narrative ("đến nay",
+   "... đã ...", a period that ended before the document was issued), excluded spans.
+
+Calendar arithmetic is the standard library's; dateparser mis-reads Vietnamese times and
+quarters (see tests/test_deadlines_vs_dateparser.py), so it is not used here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from .resources import load
+from .schema import Deadline
+
+__all__ = ["expand", "find_deadlines", "parse_deadline"]
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_COARSE = {"week", "month", "quarter", "year", "school_year"}
+_RANGE_KINDS = {"date", "month", "quarter", "year", "school_year"}
+_HEAD_KINDS = {"month", "quarter", "year", "school_year"}  # may head a line with a comma: "Năm 2019, ..."
+_RECURRABLE = {"date", "month", "quarter", "time", "weekday"}
+_WINDOW = 160  # how far back a cue or a veto is looked for
+
+
+@dataclass(frozen=True)
+class _Atom:
+    kind: str
+    start: int
+    end: int
+    f: dict[str, str]  # the named groups that matched, lower-cased
+
+
+@dataclass(frozen=True)
+class _Cue:
+    name: str
+    relation: str
+    strong: bool
+    start: int  # where the cue starts
+    span_start: int  # where the deadline's span starts (the atom, for labels)
+
+
+@dataclass(frozen=True)
+class _Period:
+    earliest: date | None
+    latest: date | None
+    grain: str
+    time: str | None = None  # "17:00"
+    recurrence: str | None = None
+    anchor: str | None = "absolute"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    data: dict[str, Any]
+    atoms: list[tuple[str, re.Pattern[str]]]
+    cue: re.Pattern[str]
+    cues: dict[str, dict[str, Any]]
+    before: list[tuple[re.Pattern[str], dict[str, Any]]]
+    after: list[tuple[re.Pattern[str], dict[str, Any]]]
+    rx: dict[str, re.Pattern[str]]  # range_gap, tail, recurrence_suffix, line_label, docev
+
+
+# -- grammar ------------------------------------------------------------------------------
+@cache
+def _variables() -> dict[str, str]:
+    data = load("deadlines.json")
+    variables = {name: v["pattern"] for name, v in data["variables"].items()}
+    variables["numword"] = "|".join(sorted((re.escape(w) for w in data["numbers"]), key=len, reverse=True))
+    return variables
+
+
+def expand(template: str) -> str:
+    """Replace each ``$name`` by its variable from data/deadlines.json, recursively."""
+    variables = _variables()
+    for _ in range(10):
+        done = re.sub(
+            r"\$([a-z_]+)", lambda m: f"(?:{variables[m[1]]})" if m[1] in variables else m[0], template
+        )
+        if done == template:
+            return done
+        template = done
+    raise ValueError(f"variables nest too deep in {template!r}")
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(expand(pattern), _FLAGS)
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = load("deadlines.json")
+    bound = "(?<!\\w)"
+    alternatives = "|".join(
+        f"{bound if c['name'] != 'colon' else ''}(?P<{c['name']}>{c['pattern']})" for c in data["cues"]
+    )
+    singles = ("range_gap", "tail", "recurrence_suffix", "line_label")
+    return _Grammar(
+        data=data,
+        atoms=[(a["kind"], _compile(a["pattern"])) for a in data["atoms"]],
+        cue=_compile(f"(?:{alternatives})$filler$"),
+        cues={c["name"]: c for c in data["cues"]},
+        before=[(_compile(n["pattern"]), n) for n in data["before"]],
+        after=[(_compile(n["pattern"]), n) for n in data["after"]],
+        rx={name: _compile(data[name]["pattern"]) for name in singles} | {"docev": _compile("$docev")},
+    )
+
+
+# -- 1. scan ------------------------------------------------------------------------------
+def _atom(text: str, kind: str, m: re.Match[str]) -> _Atom:
+    rx = _grammar().rx
+    f = {k: re.sub(r"\s+", " ", v.lower()) for k, v in m.groupdict().items() if v}
+    end = m.end()
+    if kind == "duration":
+        doc = rx["docev"].match(m["event"])
+        if doc:  # "10 ngày kể từ ngày ký": stop after the document's own event
+            f["doc"] = "1"
+            end = m.start("event") + doc.end()
+    elif kind in _RECURRABLE:
+        suffix = rx["recurrence_suffix"].match(text, end)
+        if suffix:
+            f["per"] = suffix["per"].lower()
+            end = suffix.end()
+    return _Atom(kind, m.start(), end, f)
+
+
+def _longest(atoms: list[_Atom]) -> list[_Atom]:
+    kept: list[_Atom] = []
+    for a in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
+        if all(a.end <= k.start or a.start >= k.end for k in kept):
+            kept.append(a)
+    return sorted(kept, key=lambda a: a.start)
+
+
+def _scan(text: str) -> list[_Atom]:
+    found = [_atom(text, kind, m) for kind, rx in _grammar().atoms for m in rx.finditer(text) if m.end() > m.start()]
+    return _longest(found)
+
+
+# -- 2. govern ----------------------------------------------------------------------------
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _line_head(text: str, a: _Atom) -> _Cue | None:
+    """A time heading a line and followed by ':' ("Năm 2018: ...", "- Quý I/2024: ...")."""
+    if not _grammar().rx["line_label"].fullmatch(text, _line_start(text, a.start), a.start):
+        return None
+    marks = ":," if a.kind in _HEAD_KINDS else ":"
+    rest = text[a.end : a.end + 3].lstrip(" ")
+    return _Cue("line", "on", False, a.start, a.start) if rest[:1] and rest[0] in marks else None
+
+
+def _cue(text: str, a: _Atom) -> _Cue | None:
+    g = _grammar()
+    lo = max(0, a.start - _WINDOW)
+    m = g.cue.search(text[lo : a.start].replace("\n", " "))
+    if not m:
+        return _line_head(text, a)
+    name = next(k for k, v in m.groupdict().items() if v is not None)
+    info = g.cues[name]
+    start = lo + m.start(name)
+    return _Cue(name, info["relation"], info["strength"] == "strong", start, start if info["in_span"] else a.start)
+
+
+def _governed(a: _Atom, cue: _Cue | None, strict: bool) -> bool:
+    """Whether an atom may be a deadline: recurrences and durations stand alone, a bare time of
+    day needs a strong cue ("trước 16 giờ hằng ngày", not "lúc 20 giờ hằng ngày"), the rest a cue."""
+    if a.kind in ("duration", "recur", "weekday") or (a.kind == "date" and ("per" in a.f or "qpos" in a.f)):
+        return True
+    if a.kind == "time":
+        return not strict or bool(cue and cue.strong)
+    return not strict or cue is not None
+
+
+def _vetoed(text: str, cue: _Cue | None, a: _Atom, last: _Atom) -> bool:
+    g = _grammar()
+    pos = cue.start if cue else a.start
+    before = text[max(_line_start(text, pos), pos - _WINDOW) : pos]
+    for rx, neg in g.before:
+        if (not neg.get("cues") or (cue and cue.name in neg["cues"])) and rx.search(before):
+            return True
+    after = text[last.end : last.end + 80]
+    weak = cue is None or not cue.strong
+    return any(rx.match(after) for rx, neg in g.after if weak or neg.get("strength") != "weak")
+
+
+# -- 3. resolve ---------------------------------------------------------------------------
+def _ymd(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _next_day(anchor: date, d: int, months: set[int]) -> date | None:
+    """The first day ``d`` of one of ``months`` on or after ``anchor``."""
+    y, m = anchor.year, anchor.month
+    for _ in range(50):
+        day = _ymd(y, m, d) if m in months else None
+        if day and day >= anchor:
+            return day
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return None
+
+
+def _clock(f: dict[str, str]) -> tuple[str | None, str]:
+    if "hh" not in f:
+        return None, "day"
+    h, mi = int(f["hh"]), f.get("mi") or f.get("mi2")
+    if f.get("ap") in ("chiều", "tối") and h < 12:
+        h += 12
+    return f"{h:02d}:{int(mi or 0):02d}", ("minute" if mi else "hour")
+
+
+def _day_months(f: dict[str, str]) -> tuple[set[int] | None, str | None]:
+    """Which months a day without a year may fall in, and the recurrence that says so."""
+    if "m" in f:
+        return {int(f["m"])}, ("yearly" if f.get("per") == "năm" else None)
+    if "qpos" in f:
+        return set(range(3 if f["qpos"] == "cuối" else 1, 13, 3)), "quarterly"
+    if f.get("per") == "tháng":
+        return set(range(1, 13)), "monthly"
+    return None, None
+
+
+def _resolve_date(f: dict[str, str], anchor: date | None) -> _Period | None:
+    d, (time, grain) = int(f["d"]), _clock(f)
+    if "y" in f and "m" in f:
+        day = _ymd(int(f["y"]), int(f["m"]), d)
+        return _Period(day, day, grain, time) if day else None
+    months, recurrence = _day_months(f)
+    if months is None:
+        return None
+    day = _next_day(anchor, d, months) if anchor else None
+    if anchor and not day:
+        return None
+    return _Period(day, day, grain, time, recurrence, "document")
+
+
+def _resolve_months(months: list[int], f: dict[str, str], anchor: date | None, grain: str) -> _Period | None:
+    recurrence = "yearly" if f.get("per") == "năm" else None
+    lo, hi = min(months), max(months)
+    if "y" in f:
+        y, kind = int(f["y"]), "absolute"
+    elif anchor is None:
+        return _Period(None, None, grain, None, recurrence, "document")
+    else:
+        y, kind = anchor.year + (_month_end(anchor.year, hi) < anchor), "document"
+    return _Period(date(y, lo, 1), _month_end(y, hi), grain, None, recurrence, kind)
+
+
+def _resolve_month(f: dict[str, str], anchor: date | None) -> _Period | None:
+    months = [int(f["m"]), *map(int, re.findall(r"\d+", f.get("more", "")))]
+    return _resolve_months(months, f, anchor, "month")
+
+
+def _resolve_quarter(f: dict[str, str], anchor: date | None) -> _Period | None:
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    qs = [int(q) if q.isdigit() else roman[q] for q in re.findall(r"iv|i{1,3}|[1-4]", f["q"] + f.get("more", ""))]
+    return _resolve_months([3 * q - 2 for q in qs] + [3 * q for q in qs], f, anchor, "quarter")
+
+
+def _resolve_year(f: dict[str, str], anchor: date | None) -> _Period | None:
+    y = int(f["y"])
+    return _Period(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _resolve_school_year(f: dict[str, str], anchor: date | None) -> _Period | None:
+    y, y2 = int(f["y"]), int(f["y2"])
+    return _Period(date(y, 9, 1), date(y2, 5, 31), "school_year") if y2 == y + 1 else None
+
+
+def _resolve_rel_year(f: dict[str, str], anchor: date | None) -> _Period | None:
+    if anchor is None:
+        return _Period(None, None, "year", anchor="document")
+    y = anchor.year + _grammar().data["relative_years"][f.get("rel", "")]
+    return _Period(date(y, 1, 1), date(y, 12, 31), "year", anchor="document")
+
+
+def _resolve_doc_day(f: dict[str, str], anchor: date | None) -> _Period | None:
+    return _Period(anchor, anchor, "day", anchor="document")
+
+
+def _resolve_recur(f: dict[str, str], anchor: date | None) -> _Period | None:
+    grain, recurrence = _grammar().data["periods"][f["per"]]
+    return _Period(None, None, grain, recurrence=recurrence, anchor=None)
+
+
+def _resolve_clock(f: dict[str, str], anchor: date | None) -> _Period | None:
+    """A time and/or weekday that recurs: "16 giờ hằng ngày", "thứ Hai hằng tuần"."""
+    if f.get("per") not in ("ngày", "tuần"):
+        return None
+    time, grain = _clock(f)
+    recurrence = _grammar().data["periods"][f["per"]][1]
+    weekday = 6 if "sun" in f else _grammar().data["weekdays"].get(f.get("wd", ""))
+    if weekday is None or anchor is None:
+        return _Period(None, None, grain, time, recurrence, None)
+    day = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    return _Period(day, day, grain, time, recurrence, "document")
+
+
+def _shift(day: date, n: int, step: str) -> date:
+    if step == "workday":
+        one = timedelta(days=1 if n >= 0 else -1)
+        for _ in range(abs(n)):
+            day += one
+            while day.weekday() >= 5:
+                day += one
+        return day
+    if step in ("month", "year"):
+        y, m = divmod(day.month - 1 + n * (12 if step == "year" else 1), 12)
+        y += day.year
+        return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+    if step == "hour":
+        return (datetime.combine(day, datetime.min.time()) + timedelta(hours=n)).date()
+    return day + timedelta(days=n * (7 if step == "week" else 1))
+
+
+def _resolve_duration(f: dict[str, str], anchor: date | None) -> _Period | None:
+    data = _grammar().data
+    n = int(f["n"]) if f["n"].isdigit() else data["numbers"][f["n"]]
+    grain, step = data["units"][f["unit"]]
+    if "doc" not in f:
+        return _Period(None, None, grain, anchor="event")
+    if anchor is None:
+        return _Period(None, None, "day", anchor="document")
+    target = _shift(anchor, -n if f["dir"].startswith("trước") else n, step)
+    return _Period(min(anchor, target), max(anchor, target), "day", anchor="document")
+
+
+_RESOLVERS: dict[str, Callable[[dict[str, str], date | None], _Period | None]] = {
+    "date": _resolve_date,
+    "month": _resolve_month,
+    "quarter": _resolve_quarter,
+    "year": _resolve_year,
+    "school_year": _resolve_school_year,
+    "rel_year": _resolve_rel_year,
+    "duration": _resolve_duration,
+    "doc_day": _resolve_doc_day,
+    "recur": _resolve_recur,
+    "time": _resolve_clock,
+    "weekday": _resolve_clock,
+}
+
+
+def _resolve(a: _Atom, anchor: date | None) -> _Period | None:
+    return _RESOLVERS[a.kind](a.f, anchor)
+
+
+def _resolve_range(a: _Atom, b: _Atom, anchor: date | None) -> _Period | None:
+    """"từ A đến B": B resolved first; A borrows the month and year it does not print."""
+    pb = _resolve(b, anchor)
+    if pb is None or pb.latest is None:
+        return pb
+    fa = dict(a.f)
+    if a.kind == "date":
+        fa.setdefault("m", str(pb.latest.month))
+    if a.kind in ("date", "month", "quarter"):
+        fa.setdefault("y", str(pb.latest.year))
+    pa = _resolve(replace(a, f=fa), anchor)
+    if pa and pa.earliest and pa.earliest > pb.latest and "y" not in a.f:  # "từ tháng 11 đến tháng 2/2014"
+        pa = _resolve(replace(a, f=fa | {"y": str(int(fa["y"]) - 1)}), anchor)
+    if pa is None or pa.earliest is None or pa.earliest > pb.latest:
+        return None
+    return replace(pb, earliest=pa.earliest)
+
+
+def _relation(cue: _Cue | None, a: _Atom, period: _Period) -> str | None:
+    if a.kind == "duration":
+        if a.f["dir"].startswith("trước"):
+            return "before"
+        return cue.relation if cue and cue.relation in ("within", "by", "from") else "within"
+    if cue is None:
+        return None if a.kind == "recur" else ("within" if period.grain in _COARSE else "on")
+    return "within" if cue.relation == "on" and period.grain in _COARSE else cue.relation
+
+
+def _value(period: _Period, relation: str | None) -> str | None:
+    day = period.earliest if relation in ("from", "on") else period.latest
+    if day is None:
+        return None
+    return f"{day.isoformat()}T{period.time}" if period.time else day.isoformat()
+
+
+# -- 4. veto and assemble -----------------------------------------------------------------
+def _is_past(period: _Period, past: date | None, cue: _Cue | None) -> bool:
+    """A period that ended before the document was issued is narrative, not a deadline."""
+    if past is None or period.anchor != "absolute" or period.recurrence or period.latest is None:
+        return False
+    return period.latest < past - timedelta(days=31 if cue and cue.strong else 0)
+
+
+def _deadline(
+    text: str, cue: _Cue | None, a: _Atom, b: _Atom | None, anchor: date | None, past: date | None, strict: bool
+) -> Deadline | None:
+    if not _governed(a, cue, strict) or _vetoed(text, cue, a, b or a):
+        return None
+    period = _resolve_range(a, b, anchor) if b else _resolve(a, anchor)
+    if period is None or _is_past(period, past, cue):
+        return None
+    relation = "until" if b else _relation(cue, a, period)
+    if a.kind == "duration" and relation == "from":  # "sau 15 ngày kể từ ...": from the day reached
+        period = replace(period, earliest=period.latest, latest=None)
+    end = (b or a).end
+    tail = _grammar().rx["tail"].match(text, end)
+    if tail:
+        end, relation = tail.end(), ("from" if tail["onward"] and not b else relation)
+    start = cue.span_start if cue else a.start
+    fields: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "value": _value(period, relation),
+        "grain": period.grain,
+        "relation": relation,
+        "recurrence": period.recurrence,
+        "earliest": period.earliest.isoformat() if period.earliest else None,
+        "latest": period.latest.isoformat() if period.latest else None,
+        "anchor": period.anchor,
+    }
+    return Deadline.model_validate(fields)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _extract(
+    text: str, anchor: date | None, past: date | None, exclude: Sequence[tuple[int, int]], strict: bool
+) -> list[Deadline]:
+    gap = _grammar().rx["range_gap"]
+    atoms = [a for a in _scan(text) if not _overlaps(a.start, a.end, exclude)]
+    found: list[Deadline] = []
+    i = 0
+    while i < len(atoms):
+        a, b = atoms[i], (atoms[i + 1] if i + 1 < len(atoms) else None)
+        cue = _cue(text, a)
+        ranged = (
+            b is not None
+            and cue is not None
+            and cue.relation == "from"
+            and {a.kind, b.kind} <= _RANGE_KINDS
+            and gap.fullmatch(text, a.end, b.start) is not None
+        )
+        d = _deadline(text, cue, a, b if ranged else None, anchor, past, strict)
+        i += 2 if ranged else 1
+        if d and not _overlaps(d.start, d.end, exclude):
+            found.append(d)
+    return found
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def find_deadlines(
+    text: str,
+    *,
+    issued_date: str | None = None,
+    reference_date: str | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Deadline]:
+    """Every deadline in a normalized document, in text order.
+
+    ``reference_date`` (else ``issued_date``) anchors year-less dates, recurrences and
+    expressions relative to the document; ``issued_date`` (else ``reference_date``) is the
+    date before which a named period is past narrative. Nothing overlapping ``exclude`` spans
+    (legal references, the header's date line) is returned."""
+    issued, reference = _day(issued_date), _day(reference_date)
+    return _extract(text, reference or issued, issued or reference, exclude, strict=True)
+
+
+def parse_deadline(
+    phrase: str, *, issued_date: str | None = None, reference_date: str | None = None
+) -> Deadline | None:
+    """The first time expression in ``phrase`` ("17g00 ngày 11/3/2022", "trong quý I/2024"),
+    which needs no governing cue here; None when there is none or it is vetoed."""
+    found = _extract(phrase, _day(reference_date) or _day(issued_date), None, (), strict=False)
+    return found[0] if found else None
