@@ -1,20 +1,14 @@
 """Deadlines: Vietnamese time expressions that say when something must happen.
 
-Four steps, all driven by ``data/deadlines.json``:
-
-1. scan: every time expression ("atom": a date, month, quarter, year, school year, a duration
-   "10 ngày kể từ ngày ký", a recurrence "hằng tháng"), a recurrence suffix glued on
-   ("ngày 20 hằng tháng"); where atoms overlap the longest wins.
-2. govern: the cue right before an atom ("trước", "chậm nhất", "trong", "từ", "Thời hạn:",
-   a "label:" or a line head) gives its relation; "từ A đến B" becomes one range.
-3. resolve: to ISO dates. The anchor (reference_date, else issued_date) places year-less dates,
-   recurrences ("next occurrence on/after the anchor"), "năm sau" and "... kể từ ngày ký";
-   without an anchor those get value null.
-4. veto: ungoverned atoms, effective dates ("có hiệu lực từ ..."), past narrative ("đến nay",
-   "... đã ...", a period that ended before the document was issued), excluded spans.
-
-Calendar arithmetic is the standard library's; dateparser mis-reads Vietnamese times and
-quarters (see tests/test_deadlines_vs_dateparser.py), so it is not used here.
+Driven by ``data/deadlines.json``. (1) scan: every time expression ("atom": a date, month, quarter,
+year, school year, duration "10 ngày kể từ ngày ký", recurrence "hằng tháng"); overlaps keep the
+longest. (2) govern: the cue right before an atom ("trước", "chậm nhất", "trong", "từ", "Thời hạn:",
+a "label:", a line head, a table cell) gives its relation; "từ A đến B" is one range. (3) resolve
+to ISO dates; the anchor (reference_date, else issued_date) places year-less dates, recurrences,
+"năm sau" and "kể từ ngày ký" (null without one). (4) veto: ungoverned atoms, effective dates,
+past narrative ("đến nay", "... đã ...", a period over before the issue date), excluded spans.
+Calendar arithmetic is the standard library's: dateparser mis-reads Vietnamese times and quarters
+(tests/test_deadlines_vs_dateparser.py).
 """
 
 from __future__ import annotations
@@ -91,9 +85,7 @@ def expand(template: str) -> str:
     """Replace each ``$name`` by its variable from data/deadlines.json, recursively."""
     variables = _variables()
     for _ in range(10):
-        done = re.sub(
-            r"\$([a-z_]+)", lambda m: f"(?:{variables[m[1]]})" if m[1] in variables else m[0], template
-        )
+        done = re.sub(r"\$([a-z_]+)", lambda m: f"(?:{variables[m[1]]})" if m[1] in variables else m[0], template)
         if done == template:
             return done
         template = done
@@ -107,11 +99,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 @cache
 def _grammar() -> _Grammar:
     data = load("deadlines.json")
-    bound = "(?<!\\w)"
-    alternatives = "|".join(
-        f"{bound if c['name'] != 'colon' else ''}(?P<{c['name']}>{c['pattern']})" for c in data["cues"]
-    )
-    singles = ("range_gap", "tail", "recurrence_suffix", "line_label")
+    bound = {True: "(?<!\\w)", False: ""}
+    alternatives = "|".join(f"{bound[c.get('bound', True)]}(?P<{c['name']}>{c['pattern']})" for c in data["cues"])
+    singles = ("range_gap", "tail", "recurrence_suffix", "line_label", "cell")
     return _Grammar(
         data=data,
         atoms=[(a["kind"], _compile(a["pattern"])) for a in data["atoms"]],
@@ -119,7 +109,8 @@ def _grammar() -> _Grammar:
         cues={c["name"]: c for c in data["cues"]},
         before=[(_compile(n["pattern"]), n) for n in data["before"]],
         after=[(_compile(n["pattern"]), n) for n in data["after"]],
-        rx={name: _compile(data[name]["pattern"]) for name in singles} | {"docev": _compile("$docev")},
+        rx={name: _compile(data[name]["pattern"]) for name in singles}
+        | {"docev": _compile("$docev"), "cell_after": _compile(data["cell"]["after"])},
     )
 
 
@@ -159,13 +150,18 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _line_head(text: str, a: _Atom) -> _Cue | None:
-    """A time heading a line and followed by ':' ("Năm 2018: ...", "- Quý I/2024: ...")."""
-    if not _grammar().rx["line_label"].fullmatch(text, _line_start(text, a.start), a.start):
+def _heading(text: str, a: _Atom) -> _Cue | None:
+    """A time heading a line before ':' ("Năm 2018: ...", "- Quý I/2024: ...") or alone in a table
+    cell ("| Quý I/2023 |"; not a bare year, which heads the columns of statistics)."""
+    rx, ls = _grammar().rx, _line_start(text, a.start)
+    head = _Cue("line", "on", False, a.start, a.start)
+    if a.kind not in ("year", "rel_year") and rx["cell"].search(text, ls, a.start):
+        return head if rx["cell_after"].match(text, a.end) else None
+    if not rx["line_label"].fullmatch(text, ls, a.start):
         return None
     marks = ":," if a.kind in _HEAD_KINDS else ":"
-    rest = text[a.end : a.end + 3].lstrip(" ")
-    return _Cue("line", "on", False, a.start, a.start) if rest[:1] and rest[0] in marks else None
+    rest = text[a.end : a.end + 6].lstrip(" *_")
+    return head if rest[:1] and rest[0] in marks else None
 
 
 def _cue(text: str, a: _Atom) -> _Cue | None:
@@ -173,7 +169,7 @@ def _cue(text: str, a: _Atom) -> _Cue | None:
     lo = max(0, a.start - _WINDOW)
     m = g.cue.search(text[lo : a.start].replace("\n", " "))
     if not m:
-        return _line_head(text, a)
+        return _heading(text, a)
     name = next(k for k, v in m.groupdict().items() if v is not None)
     info = g.cues[name]
     start = lo + m.start(name)
@@ -181,9 +177,10 @@ def _cue(text: str, a: _Atom) -> _Cue | None:
 
 
 def _governed(a: _Atom, cue: _Cue | None, strict: bool) -> bool:
-    """Whether an atom may be a deadline: recurrences and durations stand alone, a bare time of
-    day needs a strong cue ("trước 16 giờ hằng ngày", not "lúc 20 giờ hằng ngày"), the rest a cue."""
-    if a.kind in ("duration", "recur", "weekday") or (a.kind == "date" and ("per" in a.f or "qpos" in a.f)):
+    """Whether an atom may be a deadline: durations and recurrences stand alone ("hằng tháng",
+    "thứ Hai hằng tuần"), a time of day needs a strong cue ("trước 16 giờ hằng ngày", not
+    "lúc 20 giờ hằng ngày"), the rest any cue ("Ngày 9/1 hằng năm là ..." is a commemoration)."""
+    if a.kind in ("duration", "recur", "weekday"):
         return True
     if a.kind == "time":
         return not strict or bool(cue and cue.strong)
@@ -234,8 +231,10 @@ def _clock(f: dict[str, str]) -> tuple[str | None, str]:
     return f"{h:02d}:{int(mi or 0):02d}", ("minute" if mi else "hour")
 
 
-def _day_months(f: dict[str, str]) -> tuple[set[int] | None, str | None]:
+def _day_months(f: dict[str, str], anchor: date | None) -> tuple[set[int] | None, str | None]:
     """Which months a day without a year may fall in, and the recurrence that says so."""
+    if "nextm" in f:  # "ngày 05 của tháng sau"
+        return ({anchor.month % 12 + 1} if anchor else set()), None
     if "m" in f:
         return {int(f["m"])}, ("yearly" if f.get("per") == "năm" else None)
     if "qpos" in f:
@@ -250,7 +249,7 @@ def _resolve_date(f: dict[str, str], anchor: date | None) -> _Period | None:
     if "y" in f and "m" in f:
         day = _ymd(int(f["y"]), int(f["m"]), d)
         return _Period(day, day, grain, time) if day else None
-    months, recurrence = _day_months(f)
+    months, recurrence = _day_months(f, anchor)
     if months is None:
         return None
     day = _next_day(anchor, d, months) if anchor else None
@@ -282,11 +281,6 @@ def _resolve_quarter(f: dict[str, str], anchor: date | None) -> _Period | None:
     return _resolve_months([3 * q - 2 for q in qs] + [3 * q for q in qs], f, anchor, "quarter")
 
 
-def _resolve_year(f: dict[str, str], anchor: date | None) -> _Period | None:
-    y = int(f["y"])
-    return _Period(date(y, 1, 1), date(y, 12, 31), "year")
-
-
 def _resolve_school_year(f: dict[str, str], anchor: date | None) -> _Period | None:
     y, y2 = int(f["y"]), int(f["y2"])
     return _Period(date(y, 9, 1), date(y2, 5, 31), "school_year") if y2 == y + 1 else None
@@ -297,10 +291,6 @@ def _resolve_rel_year(f: dict[str, str], anchor: date | None) -> _Period | None:
         return _Period(None, None, "year", anchor="document")
     y = anchor.year + _grammar().data["relative_years"][f.get("rel", "")]
     return _Period(date(y, 1, 1), date(y, 12, 31), "year", anchor="document")
-
-
-def _resolve_doc_day(f: dict[str, str], anchor: date | None) -> _Period | None:
-    return _Period(anchor, anchor, "day", anchor="document")
 
 
 def _resolve_recur(f: dict[str, str], anchor: date | None) -> _Period | None:
@@ -354,11 +344,11 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], date | None], _Period | None]] =
     "date": _resolve_date,
     "month": _resolve_month,
     "quarter": _resolve_quarter,
-    "year": _resolve_year,
+    "year": lambda f, _: _Period(date(int(f["y"]), 1, 1), date(int(f["y"]), 12, 31), "year"),
     "school_year": _resolve_school_year,
     "rel_year": _resolve_rel_year,
     "duration": _resolve_duration,
-    "doc_day": _resolve_doc_day,
+    "doc_day": lambda _, anchor: _Period(anchor, anchor, "day", anchor="document"),
     "recur": _resolve_recur,
     "time": _resolve_clock,
     "weekday": _resolve_clock,
@@ -370,7 +360,7 @@ def _resolve(a: _Atom, anchor: date | None) -> _Period | None:
 
 
 def _resolve_range(a: _Atom, b: _Atom, anchor: date | None) -> _Period | None:
-    """"từ A đến B": B resolved first; A borrows the month and year it does not print."""
+    """ "từ A đến B": B resolved first; A borrows the month and year it does not print."""
     pb = _resolve(b, anchor)
     if pb is None or pb.latest is None:
         return pb
@@ -428,42 +418,34 @@ def _deadline(
     if tail:
         end, relation = tail.end(), ("from" if tail["onward"] and not b else relation)
     start = cue.span_start if cue else a.start
-    fields: dict[str, Any] = {
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "value": _value(period, relation),
-        "grain": period.grain,
-        "relation": relation,
-        "recurrence": period.recurrence,
-        "earliest": period.earliest.isoformat() if period.earliest else None,
-        "latest": period.latest.isoformat() if period.latest else None,
-        "anchor": period.anchor,
-    }
-    return Deadline.model_validate(fields)
+    days = {k: d.isoformat() if d else None for k, d in (("earliest", period.earliest), ("latest", period.latest))}
+    return Deadline.model_validate(
+        dict(start=start, end=end, text=text[start:end], value=_value(period, relation), relation=relation)
+        | dict(grain=period.grain, recurrence=period.recurrence, anchor=period.anchor, **days)
+    )
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _is_range(text: str, cue: _Cue | None, a: _Atom, b: _Atom) -> bool:
+    """ "từ A đến B", "từ A - B": one deadline from A until B."""
+    if not (cue and cue.relation == "from" and {a.kind, b.kind} <= _RANGE_KINDS):
+        return False
+    return _grammar().rx["range_gap"].fullmatch(text, a.end, b.start) is not None
+
+
 def _extract(
     text: str, anchor: date | None, past: date | None, exclude: Sequence[tuple[int, int]], strict: bool
 ) -> list[Deadline]:
-    gap = _grammar().rx["range_gap"]
     atoms = [a for a in _scan(text) if not _overlaps(a.start, a.end, exclude)]
     found: list[Deadline] = []
     i = 0
     while i < len(atoms):
         a, b = atoms[i], (atoms[i + 1] if i + 1 < len(atoms) else None)
         cue = _cue(text, a)
-        ranged = (
-            b is not None
-            and cue is not None
-            and cue.relation == "from"
-            and {a.kind, b.kind} <= _RANGE_KINDS
-            and gap.fullmatch(text, a.end, b.start) is not None
-        )
+        ranged = b is not None and _is_range(text, cue, a, b)
         d = _deadline(text, cue, a, b if ranged else None, anchor, past, strict)
         i += 2 if ranged else 1
         if d and not _overlaps(d.start, d.end, exclude):

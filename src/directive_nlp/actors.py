@@ -1,0 +1,292 @@
+"""Actor phrases: who must act. Finds the subject of a task clause, the object of a
+directive verb ("yêu cầu X ...", "Giao X ..."), the bodies after "phối hợp với", and the
+actor a heading or item lead names; splits actor lists without splitting a body's own
+name ("Sở Giáo dục và Đào tạo", "UBND các huyện, thị xã, thành phố" stay whole).
+
+Everything works on one clause string and returns spans (start, end) into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import load
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    start: int
+    end: int
+    role: str  # lead, coordinate, support
+
+
+@cache
+def _data() -> dict:  # type: ignore[type-arg]
+    return load("tasks.json")  # type: ignore[no-any-return]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def head_re() -> re.Pattern[str]:
+    """An actor phrase starts here: a body head, a title, a collective ('các đơn vị')."""
+    h = _data()["heads"]
+    caps = _alt(h["bodies"] + h["titles"])
+    colls = h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]]
+    coll = _alt(colls)
+    low = _alt(h["lowercase_bodies"]["words"])
+    neg = _alt(h["not_heads"]["words"])
+    return re.compile(
+        rf"(?<![\w])(?!(?:{neg})(?![\w]))(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?=[A-ZĐ]))"
+    )
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alt(_data()['predicate_cues']['words'])})(?![\w])", re.I)
+
+
+@cache
+def _stop_re() -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{_alt(_data()['np_stops']['words'])})(?![\w])")
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alt(_data()['clause_openers']['words'])})(?![\w])")
+
+
+@cache
+def _directive_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])({_alt(_data()['directive_verbs']['words'])})(?![\w])", re.I)
+
+
+@cache
+def _continuation_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alt(_data()['continuations']['words'])})(?![\w])")
+
+
+_SEP = re.compile(r"\s*(;|,|\bvà\b|\bcùng với\b|\bcùng\b)\s*")
+
+
+def predicates(text: str, start: int = 0) -> list[int]:
+    """Positions of predicate cues: lower-case cue words (a capitalized 'Quản lý' after a
+    head is part of a name like 'Cục Quản lý thị trường'), or a cue opening the clause."""
+    out = []
+    for m in _cue_re().finditer(text, start):
+        word = m.group(0)
+        if word.islower() or (word[0].isupper() and text[start : m.start()].strip(" -+•\"“(") == ""):
+            out.append(m.start())
+    return out
+
+
+def is_head_at(text: str, pos: int) -> bool:
+    m = head_re().match(text, pos)
+    return m is not None and m.start() == pos
+
+
+def _is_boundary(text: str, sep_end: int) -> bool:
+    """After a comma: does a new clause start here (not a new actor, not a name's continuation)?"""
+    rest = text[sep_end:]
+    return not (is_head_at(text, sep_end) or _continuation_re().match(rest) or rest[:1].isupper())
+
+
+def split_actor_list(text: str, start: int, end: int) -> list[Span]:
+    """'Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố' → two spans.
+    Split at ';' always; at ',', 'và', 'cùng' only before a new actor head."""
+    spans: list[Span] = []
+    cur = start
+    for m in _SEP.finditer(text, start, end):
+        sep = m.group(1)
+        nxt = m.end()
+        if nxt >= end:
+            break
+        if _protected_inside(text, m.start()):
+            continue
+        if sep == ";" or (is_head_at(text, nxt) and not _continuation_re().match(text[nxt:end]) and _own_name_ok(text, cur, m.start())):
+            spans.append((cur, m.start()))
+            cur = nxt
+    spans.append((cur, end))
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in spans) if b > a and _looks_actor(text[a:b])]
+
+
+def _own_name_ok(text: str, a: int, b: int) -> bool:
+    """The left part is a complete phrase (not 'Sở Giáo dục' before 'và Đào tạo')."""
+    left = text[a:b].strip()
+    return bool(left) and not left.endswith((" các", " của"))
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip(" ,;:.-–("))
+    seg2 = seg.rstrip(" ,;:.-–")
+    if seg2.count("(") > seg2.count(")"):
+        seg2 = seg2[: seg2.rfind("(")].rstrip(" ,;:")
+    return a + lead, a + len(seg2)
+
+
+def _looks_actor(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s) > 160 or len(s.split()) > 24:
+        return False
+    return bool(re.search(r"[^\W\d_]", s))
+
+
+def subject_span(text: str, start: int, pred: int) -> Span | None:
+    """The subject in front of the predicate at ``pred``: walking back over the actor
+    list that ends there ('..., Sở A, Sở B phải ...'), stopping at a clause boundary
+    ('Trường hợp ..., người khai hải quan phải nộp')."""
+    if not text[start:pred].strip():
+        return None
+    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;]\s*", text[start:pred])]
+    pieces = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else pred)) for i in range(len(cuts))]
+    subject_start = None
+    trailing_continuations = True
+    for k in range(len(pieces) - 1, -1, -1):
+        a, b = pieces[k]
+        lead = a + len(text[a:b]) - len(text[a:b].lstrip())
+        if is_head_at(text, lead) and not _protected_inside(text, lead):
+            subject_start = lead
+            trailing_continuations = False
+            continue
+        if _continuation_re().match(text[lead:b]) and (subject_start is not None or trailing_continuations):
+            continue
+        if subject_start is None:
+            inner = _inner_head(text, lead, b)
+            if inner is not None:
+                return inner, pred
+            return _unknown_body(text, a, b) if k == 0 else None
+        break
+    if subject_start is None:
+        return None
+    return subject_start, pred
+
+
+def _inner_head(text: str, a: int, b: int) -> int | None:
+    """A head after a short time or place opener: 'trong năm 2019 Bộ sẽ tổng kết'."""
+    for m in head_re().finditer(text, a, b):
+        prefix = text[a : m.start()]
+        if not prefix.strip():
+            return m.start()
+        if len(prefix.split()) <= 5 and (re.search(r"\d", prefix) or re.match(r"(?i)(trong|sau đó|đồng thời|tiếp đó|riêng|tại|ở)\b", prefix.strip())):
+            return m.start()
+        return None
+    return None
+
+
+def _protected_inside(text: str, pos: int) -> bool:
+    """pos falls inside a longer fixed phrase that began earlier ('các ngành, các cấp')."""
+    for m in head_re().finditer(text, max(0, pos - 40), pos + 1):
+        if m.start() < pos < m.end():
+            return True
+    return False
+
+
+def _unknown_body(text: str, a: int, b: int) -> Span | None:
+    """A body no list knows, from the clause's structure: a short, capitalized noun
+    phrase opening the clause ('Tổ công tác liên ngành')."""
+    seg = text[a:b].strip()
+    words = seg.split()
+    if not seg or _opener_re().match(seg) or not 1 <= len(words) <= 8 or re.search(r"[.;:()]", seg):
+        return None
+    caps = sum(w[:1].isupper() for w in words)
+    if caps / len(words) < 0.5:
+        return None
+    off = text.index(seg, a)
+    return off, off + len(seg)
+
+
+def object_span(text: str, after: int, end: int) -> Span | None:
+    """'yêu cầu [Chủ tịch UBND các tỉnh] thực hiện ...': from after the directive verb to
+    the next predicate (or ':' / end), when it starts with an actor head."""
+    m = re.match(r"\s*", text[after:])
+    pos = after + (m.end() if m else 0)
+    if not is_head_at(text, pos):
+        return None
+    stops = [p for p in predicates(text, pos + 1) if p < end and not _inside_name(text, pos, p)]
+    stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
+    colon = text.find(":", pos, end)
+    cands = [p for p in stops + ([colon] if colon != -1 else []) if p > pos]
+    stop = min(cands) if cands else end
+    return pos, stop
+
+
+def _inside_name(text: str, head: int, pos: int) -> bool:
+    """A cue word that is part of a body name: 'Ban Chỉ đạo', 'Sở Kế hoạch và Đầu tư'."""
+    return not text[pos].islower()
+
+
+_COORD = re.compile(r"(?<![\w])(phối hợp chặt chẽ với|phối hợp với|với sự phối hợp của|cùng với|phối hợp)\s+(?=\S)")
+_SUCH_AS = re.compile(r"(?<![\w])như\s*:\s*")
+
+
+def coordinate_spans(text: str, start: int, end: int) -> list[Span]:
+    """Bodies after 'phối hợp với' (or 'phối hợp', 'cùng với') and after 'như:' up to the next predicate."""
+    out: list[Span] = []
+    for pat in (_COORD, _SUCH_AS):
+        for m in pat.finditer(text, start, end):
+            pos = m.end()
+            if not is_head_at(text, pos):
+                continue
+            stops = [p for p in predicates(text, pos + 1) if p < end and text[p].islower()]
+            stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
+            stop = min(stops) if stops else end
+            dot = re.search(r"[.(]|\.\.\.", text[pos:stop])
+            if dot:
+                stop = pos + dot.start()
+            out.extend(split_actor_list(text, pos, stop))
+    return out
+
+
+def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    """Objects of 'yêu cầu' / 'đề nghị' / 'giao' / 'chỉ đạo' in the clause."""
+    out = []
+    for m in _directive_re().finditer(text, start, end):
+        if m.group(1)[0].isupper() and m.start() != start and text[start : m.start()].strip():
+            continue  # 'Ban Chỉ đạo' is a name
+        span = object_span(text, m.end(), end)
+        if span:
+            out.append((m.group(1).lower(), span))
+    return out
+
+
+@cache
+def _lead_strip() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = _data()["lead_strip"]
+    pre = re.compile(rf"^(?:{_alt(d['prefixes'])})\s+")
+    suf = re.compile(rf"\s+(?:{_alt(d['suffixes'])})\s*:?\s*$")
+    return pre, suf
+
+
+@cache
+def _topic_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alt(_data()['topic_headings']['words'])})", re.I)
+
+
+def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
+    """Actors named by a heading or an item lead: '2.2. Đối với cấp mầm non:',
+    '2. Bộ Quốc phòng', 'a) Tổng Cục Quản lý ruộng đất có trách nhiệm:', 'Điều 2. Giao Giám đốc Sở ...'."""
+    seg = text[start:end]
+    pre, suf = _lead_strip()
+    s_off = 0
+    m = pre.match(seg)
+    if m:
+        s_off = m.end()
+    body = seg[s_off:].rstrip(" :.")
+    m2 = suf.search(body + ":")
+    if m2:
+        body = body[: m2.start()]
+    if not body.strip() or _topic_re().match(body) and not is_head_at(body, 0):
+        return []
+    a = start + s_off
+    if not is_head_at(text, a):
+        return []
+    preds = [p for p in predicates(text, a + 1) if p < a + len(body) and text[p].islower()]
+    b = min(preds) if preds else a + len(body)
+    return split_actor_list(text, a, b)

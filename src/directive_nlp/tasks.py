@@ -1,0 +1,524 @@
+"""Stage 5 — tasks: who must do what, by when, under which section.
+
+1. paragraphs of the body (header, recipients, signer, footnotes and table rows left out);
+2. clauses (sentences; ';'-clauses after an item lead "X có trách nhiệm: a; b; c");
+3. which clauses are tasks (rules; the model in :mod:`model` refines the decision);
+4. actors, from the nearest source that names one: the clause itself, the item's lead,
+   a plan's assignment lines ("Cơ quan chủ trì: ..."), a section heading, the preamble,
+   the công văn's addressees — never a guess;
+5. deadline, legal references, recurrence, confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import actors as ac
+from .header import Line, split_lines
+from .resources import load
+from .schema import Actor, Deadline, Header, LegalReference, Section, Task
+
+
+@dataclass
+class Para:
+    start: int  # content start (after a numbering label)
+    end: int
+    section: Section | None
+    is_label_line: bool
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    para: Para
+    after_lead: bool = False  # a clause of "lead: a; b; c"
+
+
+@dataclass
+class Sourced:
+    spans: list[tuple[int, int, str]]  # (start, end, role) in the document text
+    source: str
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    section: Section | None
+    actors: Sourced | None
+    coordinate: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.6
+    cue_start: bool = False
+
+
+@cache
+def _data() -> dict:  # type: ignore[type-arg]
+    return load("tasks.json")  # type: ignore[no-any-return]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _non_task_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alt(_data()['non_task_openers']['words'])})")
+
+
+@cache
+def _narrative_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(_data()['narrative_markers']['words'])})")
+
+
+@cache
+def _assign_re() -> re.Pattern[str]:
+    d = _data()["assignment_labels"]
+    return re.compile(
+        rf"^(?:(?P<lead>{_alt(d['lead'])})|(?P<coord>{_alt(d['coordinate'])})|(?P<time>{_alt(d['time'])}))\s*(?::|$)\s*"
+    )
+
+
+_MODAL = re.compile(r"(?<![\w])(phải|cần|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nghiêm cấm|tuyệt đối không|không được)(?![\w])")
+_PURPOSE_HEADING = re.compile(r"(?i)^(mục đích|yêu cầu|mục đích,? yêu cầu|mục tiêu|quan điểm)\b")
+_TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
+
+
+# ------------------------------------------------------------------ paragraphs and clauses
+
+
+def paragraphs(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]], sections: list[Section]) -> list[Para]:
+    by_start = {s.start: s for s in sections}
+    out: list[Para] = []
+    for ln in split_lines(text):
+        if not ln.text.strip() or ln.text.startswith("|") or not any(a <= ln.start < b for a, b, _ in regions):
+            continue
+        if any(a <= ln.start < b for a, b in skip):
+            continue
+        sec = by_start.get(ln.start)
+        if sec is not None:
+            out.append(Para(sec.body_start, ln.end, sec, True))
+        else:
+            out.append(Para(ln.start, ln.end, _innermost(sections, ln), False))
+    return out
+
+
+def _innermost(sections: list[Section], ln: Line) -> Section | None:
+    best = None
+    for s in sections:
+        if s.start <= ln.start < s.end or s.start <= ln.start <= s.end:
+            if best is None or s.level >= best.level:
+                best = s
+    return best
+
+
+_SENT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bđ/c|\bĐ/c|\bSố|\bsố|\d)\.$")
+
+
+def clauses(text: str, para: Para) -> list[Clause]:
+    """Sentences of a paragraph; an item lead's ';'-separated clauses each on their own."""
+    out: list[Clause] = []
+    pos = para.start
+    for m in _SENT.finditer(text, para.start, para.end):
+        if _ABBREV_END.search(text[max(para.start, m.start() - 6) : m.start()]):
+            continue
+        out.append(Clause(pos, m.start(), para))
+        pos = m.end()
+    out.append(Clause(pos, para.end, para))
+    result: list[Clause] = []
+    for c in out:
+        result.extend(_split_lead_list(text, c))
+    return [c for c in result if text[c.start : c.end].strip(" .;:-")]
+
+
+def _split_lead_list(text: str, c: Clause) -> list[Clause]:
+    """'X chỉ đạo: xây dựng ...; lập ...; báo cáo ...' → lead + one clause per action."""
+    seg = text[c.start : c.end]
+    colon = _top_level_colon(seg)
+    if colon is None:
+        return [c]
+    parts = _split_semicolons(text, c.start + colon + 1, c.end)
+    if len(parts) < 2 or not all(_starts_with_cue(text, a) for a, _ in parts):
+        return [c]
+    head = Clause(c.start, c.start + colon + 1, c.para)
+    return [head] + [Clause(a, b, c.para, after_lead=True) for a, b in parts]
+
+
+def _top_level_colon(seg: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(seg[:260]):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == ":" and depth == 0:
+            return i
+    return None
+
+
+def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, depth, pos = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == ";" and depth == 0:
+            parts.append((pos, i))
+            pos = i + 1
+    parts.append((pos, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts if text[a:b].strip()]
+
+
+def _starts_with_cue(text: str, pos: int) -> bool:
+    m = re.match(r"\s*", text[pos:])
+    p = pos + (m.end() if m else 0)
+    return any(q == p for q in ac.predicates(text, p)[:1])
+
+
+# ------------------------------------------------------------------ what is a task
+
+
+def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
+    """(is a task, opens with an action verb) by the rules."""
+    seg = text[c.start : c.end].strip()
+    if not seg or _non_task_re().match(seg):
+        return False, False
+    if c.para.section is not None and c.para.is_label_line and c.para.section.is_heading and not c.after_lead:
+        return False, False
+    cue_start = _starts_with_cue(text, c.start)
+    modal = bool(_MODAL.search(seg))
+    if _narrative_re().search(seg) and not modal and not cue_start:
+        return False, False
+    if cue_start or modal:
+        return True, cue_start
+    if ac.directive_objects(text, c.start, c.end) or _TELL.search(seg):
+        return True, False
+    if first_subject(text, c.start, c.end) is not None:
+        return True, False
+    return False, False
+
+
+def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first predicate (of the first few) that has an actor subject in front of it."""
+    preds = [p for p in ac.predicates(text, start + 1) if p < end and text[p].islower()][:6]
+    for p in preds:
+        subj = ac.subject_span(text, start, p)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:
+    while sec is not None:
+        if sec.title and _PURPOSE_HEADING.match(sec.title):
+            return True
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return False
+
+
+# ------------------------------------------------------------------ actors of a clause
+
+
+def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """Explicit lead/support actors and coordinating bodies printed in the clause."""
+    leads: list[tuple[int, int, str]] = []
+    objects = ac.directive_objects(text, start, end)
+    imperative = _starts_with_cue(text, start)
+    subj = None if imperative else first_subject(text, start, end)
+    directive_at_subject = bool(objects) and subj is not None and objects[0][1][0] > subj[1]
+    if subj and not (directive_at_subject and objects[0][0] in ("yêu cầu", "đề nghị", "giao")):
+        leads += [(a, b, "lead") for a, b in ac.split_actor_list(text, *subj)]
+    for verb, (a, b) in objects:
+        role = "support" if verb in ("chỉ đạo", "đôn đốc", "hướng dẫn") and (leads or subj) else "lead"
+        if verb in ("chỉ đạo", "đôn đốc", "hướng dẫn") and not (leads or subj):
+            continue  # 'Chỉ đạo các cấp ...' opening a clause: its object is not who acts
+        leads += [(x, y, role) for x, y in ac.split_actor_list(text, a, b)]
+    tell = _TELL.search(text, start, end)
+    if tell and not leads:
+        leads += [(x, y, "lead") for x, y in ac.split_actor_list(text, tell.start(1), tell.end(1))]
+    coords = [s for s in ac.coordinate_spans(text, start, end) if not any(a <= s[0] < b for a, b, _ in leads)]
+    return _dedupe(leads), coords
+
+
+def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for s in spans:
+        if not any(s[0] < b and a < s[1] for a, b, _ in out):
+            out.append(s)
+    return out
+
+
+# ------------------------------------------------------------------ scoped actors and times
+
+
+@dataclass
+class Scopes:
+    heading: dict[str, Sourced] = field(default_factory=dict)  # section id → actors of its heading / lead
+    assign: dict[str, Sourced] = field(default_factory=dict)  # section id → plan assignment (lead + coordinate)
+    times: dict[str, Deadline] = field(default_factory=dict)  # section id → "Thời gian thực hiện"
+    preamble: Sourced | None = None
+    addressee: Sourced | None = None
+    assignment_paras: set[int] = field(default_factory=set)
+
+
+def build_scopes(text: str, paras: list[Para], sections: list[Section], by_id: dict[str, Section],
+                 deadlines: list[Deadline], header: Header, body_start: int) -> Scopes:
+    sc = Scopes()
+    for sec in sections:
+        lead_end = _lead_end(text, sec)
+        spans = ac.lead_actor_spans(text, sec.body_start, lead_end) if lead_end else []
+        if spans:
+            sc.heading[sec.id] = Sourced([(a, b, "lead") for a, b in spans], "heading")
+    for p in paras:
+        _collect_assignment(text, p, by_id, deadlines, sc)
+    first_section = min((s.start for s in sections if s.part == "main"), default=None)
+    for p in paras:
+        if first_section is not None and p.start >= first_section:
+            break
+        objs = _preamble_actors(text, p)
+        if objs:
+            sc.preamble = Sourced(objs, "preamble")
+    if header.addressees and header.start is not None:
+        sc.addressee = _addressee_spans(text, header, body_start)
+    return sc
+
+
+def _lead_end(text: str, sec: Section) -> int | None:
+    """End of the part of a section's first line that can name its actors."""
+    line_end = text.find("\n", sec.body_start)
+    line_end = len(text) if line_end == -1 else line_end
+    if sec.is_heading:
+        return line_end
+    colon = _top_level_colon(text[sec.body_start : line_end])
+    return sec.body_start + colon if colon is not None and colon < 200 else None
+
+
+def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines: list[Deadline], sc: Scopes) -> None:
+    m = _assign_re().match(text, p.start, p.end)
+    if not m:
+        return
+    sc.assignment_paras.add(p.start)
+    sec = p.section
+    # the assignment covers its parent's subtree: climb over assignment sections
+    scope = sec
+    if p.is_label_line and sec is not None:
+        scope = by_id.get(sec.parent_id) if sec.parent_id else None
+        while scope is not None and scope.title and _assign_re().match(scope.title):
+            scope = by_id.get(scope.parent_id) if scope.parent_id else None
+    key = scope.id if scope is not None else "_doc"
+    end = sec.end if (p.is_label_line and sec is not None) else p.end
+    if m.group("time"):
+        dl = next((d for d in deadlines if p.start <= d.start < end), None)
+        if dl is not None:
+            sc.times.setdefault(key, dl)
+        return
+    role = "coordinate" if m.group("coord") else "lead"
+    spans = _assignment_actor_spans(text, m.end(), end)
+    if not spans:
+        return
+    tagged = [(a, b, role if r == "lead" else r) for a, b, r in spans]
+    cur = sc.assign.get(key)
+    sc.assign[key] = Sourced((cur.spans if cur else []) + tagged, "assignment")
+
+
+def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for ln in split_lines(text[start:end]):
+        a, b = start + ln.start, start + ln.end
+        seg = text[a:b]
+        lab = re.match(r"^\s*(?:[-+•]|[a-zđ]\)|\d+\.)\s*", seg)
+        if lab:
+            a += lab.end()
+        if _assign_re().match(text, a, b):
+            continue
+        coords = ac.coordinate_spans(text, a, b)
+        first = min((c[0] for c in coords), default=b)
+        stop = text.rfind("chủ trì", a, first) if "chủ trì" in text[a:first] else first
+        stop = first if stop == -1 else stop
+        for x, y in ac.split_actor_list(text, a, stop):
+            out.append((x, y, "lead"))
+        out += [(x, y, "coordinate") for x, y in coords]
+    return out
+
+
+def _preamble_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
+    seg = text[p.start : p.end]
+    if _non_task_re().match(seg) or not re.search(r"(:\s*$|như sau|sau đây|cụ thể|các nội dung|những việc|một số nội dung)", seg):
+        return []
+    objs = ac.directive_objects(text, p.start, p.end)
+    spans = [(x, y, "lead") for _, (a, b) in objs for x, y in ac.split_actor_list(text, a, b)]
+    if spans:
+        return spans
+    m = re.search(r"(có trách nhiệm|chịu trách nhiệm|cần thực hiện|thực hiện tốt)[^:]*:\s*$", seg)
+    if m:
+        subj = ac.subject_span(text, p.start, p.start + m.start())
+        if subj:
+            return [(x, y, "lead") for x, y in ac.split_actor_list(text, *subj)]
+    return []
+
+
+def _addressee_spans(text: str, header: Header, body_start: int) -> Sourced | None:
+    spans = []
+    for name in header.addressees:
+        i = text.find(name, 0, body_start)
+        if i != -1:
+            spans.append((i, i + len(name), "lead"))
+    return Sourced(spans, "addressee") if spans else None
+
+
+# ------------------------------------------------------------------ assembly
+
+
+def _scoped(sec: Section | None, table: dict[str, Sourced], by_id: dict[str, Section]) -> Sourced | None:
+    while sec is not None:
+        if sec.id in table:
+            return table[sec.id]
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return table.get("_doc")
+
+
+def _scoped_time(sec: Section | None, table: dict[str, Deadline], by_id: dict[str, Section]) -> Deadline | None:
+    while sec is not None:
+        if sec.id in table:
+            return table[sec.id]
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return table.get("_doc")
+
+
+def _item_lead(text: str, c: Clause, lead_clause: Clause | None) -> Sourced | None:
+    if lead_clause is None:
+        return None
+    objs = ac.directive_objects(text, lead_clause.start, lead_clause.end)
+    spans = [s for _, (a, b) in objs for s in ac.split_actor_list(text, a, b)]
+    if not spans and lead_clause.end - lead_clause.start < 160:
+        spans = ac.lead_actor_spans(text, lead_clause.start, lead_clause.end - 1)
+    if not spans:
+        pred = next((p for p in ac.predicates(text, lead_clause.start) if p < lead_clause.end), None)
+        subj = ac.subject_span(text, lead_clause.start, pred) if pred else None
+        spans = ac.split_actor_list(text, *subj) if subj else []
+    return Sourced([(a, b, "lead") for a, b in spans], "item_lead") if spans else None
+
+
+def _list_lead(text: str, para: Para, paras: list[Para], idx: int) -> Sourced | None:
+    """A lead paragraph ending with ':' ('Giám đốc Sở ... có trách nhiệm:') governs the
+    bullets that follow it."""
+    if not (para.section is not None and para.section.kind == "bullet" and para.is_label_line):
+        return None
+    for j in range(idx - 1, max(-1, idx - 30), -1):
+        prev = paras[j]
+        seg = text[prev.start : prev.end].rstrip()
+        if seg.endswith(":") and not prev.is_label_line:
+            last = clauses(text, prev)[-1]
+            return _item_lead(text, last, last)
+        if not (prev.section and prev.section.kind == "bullet"):
+            return None
+    return None
+
+
+def assemble_tasks(text: str, header: Header, layout, sections: list[Section], references: list[LegalReference],  # type: ignore[no-untyped-def]
+                   deadlines: list[Deadline], *, use_model: bool = True) -> list[Task]:
+    by_id = {s.id: s for s in sections}
+    paras = paragraphs(text, layout.regions, layout.skip, sections)
+    sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
+    drafts: list[Draft] = []
+    for idx, para in enumerate(paras):
+        if para.start in sc.assignment_paras or _in_purpose_section(para.section, by_id):
+            continue
+        lead_clause: Clause | None = None
+        para_drafts: list[Draft] = []
+        for c in clauses(text, para):
+            if text[c.start : c.end].rstrip().endswith(":") and not c.after_lead:
+                lead_clause = c
+            ok, cue_start = is_task_clause(text, c)
+            if not ok:
+                continue
+            leads, coords = clause_actors(text, c.start, c.end)
+            explicit = Sourced(leads, "explicit") if leads else None
+            if para_drafts and not explicit and not c.after_lead and not _own_deadline(c, para_drafts[-1], deadlines):
+                para_drafts[-1].end = c.end  # a follow-up sentence of the same assignment
+                para_drafts[-1].coordinate += coords
+                continue
+            src = explicit or (_item_lead(text, c, lead_clause) if c.after_lead or lead_clause else None)
+            if src is None and para_drafts and not explicit:
+                prev = para_drafts[-1].actors
+                src = Sourced(prev.spans, "inherited") if prev else None
+            para_drafts.append(Draft(c.start, c.end, para.section, src, coords, cue_start=cue_start))
+        for d in para_drafts:
+            if d.actors is None:
+                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
+        drafts.extend(para_drafts)
+    return [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
+
+
+def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
+    mine = any(c.start <= d.start < c.end and d.value for d in deadlines)
+    theirs = any(prev.start <= d.start < prev.end and d.value for d in deadlines)
+    return mine and theirs
+
+
+def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section]) -> Sourced | None:
+    return _scoped(sec, sc.assign, by_id) or _scoped(sec, sc.heading, by_id) or sc.preamble or sc.addressee
+
+
+_RECUR = [
+    (re.compile(r"(hằng|hàng) ngày"), "daily"),
+    (re.compile(r"(hằng|hàng) tuần"), "weekly"),
+    (re.compile(r"(hằng|hàng) tháng"), "monthly"),
+    (re.compile(r"(hằng|hàng) quý|định kỳ quý"), "quarterly"),
+    (re.compile(r"6 tháng một lần|định kỳ 6 tháng|hằng 6 tháng"), "semiannual"),
+    (re.compile(r"(hằng|hàng) năm|định kỳ năm"), "yearly"),
+]
+
+
+def _finish(text: str, i: int, d: Draft, sc: Scopes, by_id: dict[str, Section],
+            references: list[LegalReference], deadlines: list[Deadline]) -> Task:
+    start, end = _strip_span(text, d.start, d.end)
+    names: list[Actor] = []
+    seen: set[str] = set()
+    src = d.actors
+    for a, b, role in (src.spans if src else []):
+        _add_actor(names, seen, text, a, b, role, src.source if src else "explicit")
+    for a, b in d.coordinate:
+        _add_actor(names, seen, text, a, b, "coordinate", "explicit")
+    if src is not None and src.source == "assignment":
+        pass
+    own = next((dl for dl in deadlines if start <= dl.start < end and dl.value), None)
+    own = own or next((dl for dl in deadlines if start <= dl.start < end), None)
+    deadline = own or _scoped_time(d.section, sc.times, by_id)
+    seg = text[start:end]
+    recurrence = (deadline.recurrence if deadline else None) or next((r for p, r in _RECUR if p.search(seg)), None)
+    conf = 0.55 + (0.2 if src and src.source == "explicit" else 0.1 if src else 0.0) + (0.1 if d.cue_start else 0.0)
+    conf += 0.05 if own else 0.0
+    return Task(
+        id=f"t{i + 1}", section_id=d.section.id if d.section else None, text=seg, start=start, end=end,
+        actors=names, deadline=deadline, legal_references=[r for r in references if start <= r.start < end],
+        recurrence=recurrence, confidence=round(min(conf, 0.95), 3),
+    )
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    seg = text[a:b]
+    left = len(seg) - len(seg.lstrip(" -+•;:"))
+    right = len(seg.rstrip(" ;:"))
+    return a + left, a + max(right, left)
+
+
+def _add_actor(out: list[Actor], seen: set[str], text: str, a: int, b: int, role: str, source: str) -> None:
+    name = text[a:b].strip()
+    key = name.lower()
+    if not name or key in seen:
+        return
+    seen.add(key)
+    out.append(Actor(name=name, normalized=_canonical(name), role=role, source=source, start=a, end=b))  # type: ignore[arg-type]
+
+
+def _canonical(name: str) -> str | None:
+    try:
+        from .gazetteer import canonical
+    except ImportError:
+        return None
+    try:
+        return canonical(name)
+    except Exception:  # a data problem must not lose the actor
+        return None
