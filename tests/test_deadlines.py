@@ -272,7 +272,9 @@ def _entries() -> list[tuple[str, dict[str, Any], bool]]:
     out += [(f"cues.{c['name']}", c, True) for c in data["cues"]]
     out += [(f"before.{n['name']}", n, False) for n in data["before"]]
     out += [(f"after.{n['name']}", n, False) for n in data["after"]]
-    out += [(k, data[k], True) for k in ("range_gap", "tail", "recurrence_suffix", "line_label", "cell")]
+    out += [
+        (k, data[k], True) for k in ("range_gap", "coordination", "tail", "recurrence_suffix", "line_label", "cell")
+    ]
     out += [("cell.after", {"pattern": data["cell"]["after"], "example": data["cell"]["after_example"]}, False)]
     return out
 
@@ -365,3 +367,27 @@ def test_table_cells() -> None:
 )
 def test_markup_and_more_ranges(sentence: str, issued: str, value: str) -> None:
     assert _one(sentence, issued)["value"] == value
+
+
+def test_coordinated_times_share_a_cue() -> None:
+    text = (
+        "Báo cáo trước ngày 30/6 và ngày 31/12 hằng năm; chậm nhất ngày 20/6/2023, 20/9/2023 hoặc 20/12/2023, "
+        "hằng quý; trước ngày 5/1/2023; tháng 3/2023"
+    )
+    found = find_deadlines(text, issued_date="2023-01-10")
+    assert [(d.text, d.value, d.relation, d.recurrence) for d in found] == [
+        ("trước ngày 30/6", "2023-06-30", "before", None),
+        ("ngày 31/12 hằng năm", "2023-12-31", "before", "yearly"),
+        ("chậm nhất ngày 20/6/2023", "2023-06-20", "by", None),
+        ("20/9/2023", "2023-09-20", "by", None),
+        ("20/12/2023", "2023-12-20", "by", None),
+        ("hằng quý", None, None, "quarterly"),
+        ("trước ngày 5/1/2023", "2023-01-05", "before", None),
+    ]
+
+
+@pytest.mark.parametrize("issued", ["0001-01-01", "9999-12-31", "2024-02-29", "2022-13-01", "not a date"])
+def test_edge_anchors(issued: str) -> None:
+    text = "trước ngày 20/12; trong năm sau; 10 ngày trước ngày ký; trong tháng 3; trước ngày 31 hằng tháng; quý IV"
+    for d in find_deadlines(text, issued_date=issued, reference_date=issued):
+        assert text[d.start : d.end] == d.text

@@ -44,6 +44,12 @@ def _titles() -> re.Pattern[str]:
 
 
 @cache
+def _RANKS() -> re.Pattern[str]:  # noqa: N802
+    ranks = sorted(load("closing.json")["ranks"], key=len, reverse=True)
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\S)")
+
+
+@cache
 def _purposes() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"^(?:{p['re']})$", re.I), p["purpose"]) for p in load("closing.json")["purposes"]]
 
@@ -68,6 +74,7 @@ def parse_signer(block: str) -> Signer:
     if last is not None:
         authority = _authority_codes().get(last.group(1))
         text = text[last.end() :]
+    text = _RANKS().sub(" ", text).strip()
     toks = text.split(" ")
     k = next((i for i, t in enumerate(toks) if is_name_token(t)), len(toks))
     upper = " ".join(toks[:k]).strip(" ,")
@@ -82,9 +89,14 @@ def parse_signer(block: str) -> Signer:
 
 
 def _split_titles(upper: str, *, has_authority: bool) -> tuple[str | None, str | None]:
+    """'CHỦ TỊCH PHÓ CHỦ TỊCH' → ('CHỦ TỊCH', 'PHÓ CHỦ TỊCH'); 'BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM'
+    → ('BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM'); 'BAN THƯỜNG VỤ PHÓ BÍ THƯ THƯỜNG TRỰC' → ('BAN THƯỜNG VỤ', ...).
+    Titles joined by a comma belong together; the signer's title starts at the next one."""
     if not upper:
         return None, None
-    starts = []
+    if not has_authority:
+        return None, upper
+    starts: list[int] = []
     pos = 0
     while True:
         m = _titles().search(upper, pos)
@@ -92,12 +104,9 @@ def _split_titles(upper: str, *, has_authority: bool) -> tuple[str | None, str |
             break
         starts.append(m.start())
         pos = m.end()
-    if not has_authority:
-        return None, upper
-    later = [s for s in starts if s > 0]
-    if not later:
+    cut = next((st for st in starts if st > 0 and not upper[:st].rstrip().endswith(",")), None)
+    if cut is None:
         return upper, None
-    cut = later[-1]
     return upper[:cut].strip(" ,"), upper[cut:].strip(" ,")
 
 
@@ -163,6 +172,7 @@ def find_closing(text: str, body_start: int, addressees: list[str]) -> Closing:
     if not signer_lines:
         signer_lines = _signer_before(lines, r)
     recipients = [parse_recipient(it, addressees) for it in items]
+    signer_lines = sorted(signer_lines, key=lambda ln: (not _is_title_piece(ln.text), ln.start))
     signer = parse_signer(" ".join(ln.text for ln in signer_lines)) if signer_lines else Signer()
     if signer_lines:
         signer.start, signer.end = signer_lines[0].start, signer_lines[-1].end
@@ -178,9 +188,9 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
     signer: list[Line] = []
     head = _NOI_NHAN.sub("", fold_same_length(lines[r].text))
     first = lines[r].text[len(lines[r].text) - len(head) :].strip() if head.strip() else ""
-    if first and not is_signer_line(first):
+    if first:
         off = lines[r].end - len(first)
-        items.append(Line(off, lines[r].end, first))
+        (signer if is_signer_line(first) else items).append(Line(off, lines[r].end, first))
     i = r + 1
     while i < len(lines):
         ln = lines[i]
@@ -193,7 +203,10 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
             i += 1
             continue
         if _BULLET.match(t):
-            items.append(ln)
+            item, tail = _split_signer_tail(ln)
+            items.append(item)
+            if tail is not None:
+                signer.append(tail)
         elif items and not items[-1].text.rstrip().endswith((";", ".")) and not signer:
             prev = items[-1]
             items[-1] = Line(prev.start, ln.end, prev.text + " " + t)  # a list line the layout broke
@@ -203,9 +216,31 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
     return items, signer, i
 
 
+_TAIL = re.compile(r"[;)]\s+(?P<tail>[A-ZĐ][^;()]*)$")
+
+
+def _split_signer_tail(ln: Line) -> tuple[Line, Line | None]:
+    """Two OCR columns on one line: '- Bộ Tư pháp; Thượng tướng Lê Văn Hòa' → the
+    recipient and a piece of the signature block."""
+    m = _TAIL.search(ln.text)
+    if not m:
+        return ln, None
+    tail = m.group("tail").strip()
+    toks = _RANKS().sub(" ", tail).split()
+    names = all(is_name_token(w) for w in toks) and 2 <= len(toks) <= 5
+    if not (names or (is_upper_line(tail) and _titles().search(tail))):
+        return ln, None
+    cut = m.start("tail")
+    return Line(ln.start, ln.start + cut, ln.text[:cut].rstrip()), Line(ln.start + cut, ln.end, tail)
+
+
 def _is_signer_continuation(t: str) -> bool:
     toks = t.split()
     return bool(toks) and (is_upper_line(t) or all(is_name_token(w) for w in toks)) and len(toks) <= 8
+
+
+def _is_title_piece(t: str) -> bool:
+    return bool(_authority().match(t.strip())) or is_upper_line(t)
 
 
 def _signer_before(lines: list[Line], r: int) -> list[Line]:

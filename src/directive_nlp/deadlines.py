@@ -101,7 +101,7 @@ def _grammar() -> _Grammar:
     data = load("deadlines.json")
     bound = {True: "(?<!\\w)", False: ""}
     alternatives = "|".join(f"{bound[c.get('bound', True)]}(?P<{c['name']}>{c['pattern']})" for c in data["cues"])
-    singles = ("range_gap", "tail", "recurrence_suffix", "line_label", "cell")
+    singles = ("range_gap", "coordination", "tail", "recurrence_suffix", "line_label", "cell")
     return _Grammar(
         data=data,
         atoms=[(a["kind"], _compile(a["pattern"])) for a in data["atoms"]],
@@ -124,7 +124,7 @@ def _atom(text: str, kind: str, m: re.Match[str]) -> _Atom:
         if doc:  # "10 ngày kể từ ngày ký": stop after the document's own event
             f["doc"] = "1"
             end = m.start("event") + doc.end()
-    elif kind in _RECURRABLE:
+    elif kind in _RECURRABLE and "y" not in f:
         suffix = rx["recurrence_suffix"].match(text, end)
         if suffix:
             f["per"] = suffix["per"].lower()
@@ -211,11 +211,12 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _next_day(anchor: date, d: int, months: set[int]) -> date | None:
-    """The first day ``d`` of one of ``months`` on or after ``anchor``."""
+def _next_day(anchor: date, d: int, months: set[int], clamp: bool) -> date | None:
+    """The first day ``d`` of one of ``months`` on or after ``anchor``; ``clamp``: day 31 of a
+    shorter month is its last day ("ngày 30 hằng tháng" in February)."""
     y, m = anchor.year, anchor.month
     for _ in range(50):
-        day = _ymd(y, m, d) if m in months else None
+        day = _ymd(y, m, min(d, calendar.monthrange(y, m)[1]) if clamp else d) if m in months else None
         if day and day >= anchor:
             return day
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -252,7 +253,7 @@ def _resolve_date(f: dict[str, str], anchor: date | None) -> _Period | None:
     months, recurrence = _day_months(f, anchor)
     if months is None:
         return None
-    day = _next_day(anchor, d, months) if anchor else None
+    day = _next_day(anchor, d, months, recurrence in ("monthly", "quarterly")) if anchor else None
     if anchor and not day:
         return None
     return _Period(day, day, grain, time, recurrence, "document")
@@ -270,15 +271,10 @@ def _resolve_months(months: list[int], f: dict[str, str], anchor: date | None, g
     return _Period(date(y, lo, 1), _month_end(y, hi), grain, None, recurrence, kind)
 
 
-def _resolve_month(f: dict[str, str], anchor: date | None) -> _Period | None:
-    months = [int(f["m"]), *map(int, re.findall(r"\d+", f.get("more", "")))]
-    return _resolve_months(months, f, anchor, "month")
-
-
-def _resolve_quarter(f: dict[str, str], anchor: date | None) -> _Period | None:
+def _quarter_months(f: dict[str, str]) -> list[int]:
     roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
     qs = [int(q) if q.isdigit() else roman[q] for q in re.findall(r"iv|i{1,3}|[1-4]", f["q"] + f.get("more", ""))]
-    return _resolve_months([3 * q - 2 for q in qs] + [3 * q for q in qs], f, anchor, "quarter")
+    return [3 * q - 2 for q in qs] + [3 * q for q in qs]
 
 
 def _resolve_school_year(f: dict[str, str], anchor: date | None) -> _Period | None:
@@ -342,8 +338,10 @@ def _resolve_duration(f: dict[str, str], anchor: date | None) -> _Period | None:
 
 _RESOLVERS: dict[str, Callable[[dict[str, str], date | None], _Period | None]] = {
     "date": _resolve_date,
-    "month": _resolve_month,
-    "quarter": _resolve_quarter,
+    "month": lambda f, anchor: _resolve_months(
+        [int(m) for m in re.findall(r"\d+", f["m"] + f.get("more", ""))], f, anchor, "month"
+    ),
+    "quarter": lambda f, anchor: _resolve_months(_quarter_months(f), f, anchor, "quarter"),
     "year": lambda f, _: _Period(date(int(f["y"]), 1, 1), date(int(f["y"]), 12, 31), "year"),
     "school_year": _resolve_school_year,
     "rel_year": _resolve_rel_year,
@@ -356,7 +354,10 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], date | None], _Period | None]] =
 
 
 def _resolve(a: _Atom, anchor: date | None) -> _Period | None:
-    return _RESOLVERS[a.kind](a.f, anchor)
+    try:
+        return _RESOLVERS[a.kind](a.f, anchor)
+    except (ValueError, OverflowError):  # an anchor at the edge of the calendar (year 1 or 9999)
+        return None
 
 
 def _resolve_range(a: _Atom, b: _Atom, anchor: date | None) -> _Period | None:
@@ -429,6 +430,15 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _shared_cue(text: str, a: _Atom, last: tuple[int, _Cue] | None) -> _Cue | None:
+    """ "trước ngày 30/6 và ngày 31/12": the second date shares the first's cue."""
+    if last is None or a.kind not in _RANGE_KINDS:
+        return None
+    if not _grammar().rx["coordination"].fullmatch(text, last[0], a.start):
+        return None
+    return replace(last[1], span_start=a.start)
+
+
 def _is_range(text: str, cue: _Cue | None, a: _Atom, b: _Atom) -> bool:
     """ "từ A đến B", "từ A - B": one deadline from A until B."""
     if not (cue and cue.relation == "from" and {a.kind, b.kind} <= _RANGE_KINDS):
@@ -441,13 +451,13 @@ def _extract(
 ) -> list[Deadline]:
     atoms = [a for a in _scan(text) if not _overlaps(a.start, a.end, exclude)]
     found: list[Deadline] = []
-    i = 0
+    i, last = 0, None  # where the previous atom ends, and its cue
     while i < len(atoms):
         a, b = atoms[i], (atoms[i + 1] if i + 1 < len(atoms) else None)
-        cue = _cue(text, a)
-        ranged = b is not None and _is_range(text, cue, a, b)
-        d = _deadline(text, cue, a, b if ranged else None, anchor, past, strict)
-        i += 2 if ranged else 1
+        cue = _cue(text, a) or _shared_cue(text, a, last)
+        b = b if b and _is_range(text, cue, a, b) else None
+        d = _deadline(text, cue, a, b, anchor, past, strict)
+        i, last = i + (2 if b else 1), (((b or a).end, cue) if cue else None)
         if d and not _overlaps(d.start, d.end, exclude):
             found.append(d)
     return found

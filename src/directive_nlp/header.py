@@ -43,14 +43,23 @@ def split_lines(text: str) -> list[Line]:
 
 _QUOC_HIEU = re.compile(r"^(c[o0]ng\s*h[o0]a|dang cong san viet nam)")
 _TIEU_NGU = re.compile(r"^d[oô]c\s*l[aâ]p")
-_NUMBER = re.compile(r"^S[ốô]\s*:?\s*(?P<num>[0-9OoIlÏ|][^\s]*(?:\s*[/-]\s*[^\s]+)*)", re.I)
+_NUMBER = re.compile(r"^S[ốô]\s*:?\s*(?P<num>[0-9OoIlÏÌ|][^\s]*(?:\s*[/-]\s*[^\s]+)*)", re.I)
+_META = re.compile(
+    r"^(?P<key>số ký hiệu|số hiệu|ký hiệu|số văn bản|ngày ban hành|ngày ký|loại văn bản|cơ quan ban hành|người ký|trích yếu)"
+    r"\s*:\s*(?P<val>.+)$",
+    re.I,
+)
+_LEDE = re.compile(r"(?:ban hành|đã ban hành|ký ban hành)\s+(?P<type>[A-ZĐ][\wÀ-ỹ ]{2,20}?)\s+số\s+(?P<num>\d[\w/.-]*[\w])")
 _DATE = re.compile(
-    r"(?:(?P<place>[^\d,][^,]{0,60}?)\s*,\s*)?ngày\s+(?P<d>[\w|]{1,2}(?:\s\d)?)\s+tháng\s+(?P<m>[\w|]{1,2}(?:\s\d)?)\s+năm\s+(?P<y>\d{4})",
+    r"(?:(?P<place>[^\d,][^,]{0,60}?)\s*,\s*)?ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})",
     re.I,
 )
 _URGENCY = re.compile(r"^(HỎA TỐC|THƯỢNG KHẨN|KHẨN)(\s*[-–]\s*.*)?$")
 _SECRET = re.compile(r"^(TUYỆT MẬT|TỐI MẬT|MẬT)$")
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "Ï": "1", "|": "1", "S": "5"})
+_OCR_DIGITS = str.maketrans(
+    {"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "Ï": "1", "Ì": "1", "Í": "1", "ì": "1", "í": "1",
+     "|": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9", "q": "9"}
+)
 _ISSUER_HEADS = re.compile(
     r"\s(?=(?:TỔNG CỤC|CHI CỤC|CỤC|SỞ|PHÒNG|VỤ|VĂN PHÒNG|BAN|TRUNG TÂM|TRƯỜNG|VIỆN|THANH TRA|KHO BẠC|"
     r"BỆNH VIỆN|ĐẢNG ỦY|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|CHI BỘ)\b)"
@@ -63,7 +72,9 @@ def clean_number(raw: str) -> str | None:
     if "/" not in s and "-" not in s:
         return None
     head, sep, tail = s.partition("/") if "/" in s else s.partition("-")
-    head = head.translate(_OCR_DIGITS)
+    core = head.split("-")[0]
+    if re.search(r"\d", core) and not core.isdigit() and core.translate(_OCR_DIGITS).isdigit():
+        head = core.translate(_OCR_DIGITS) + head[len(core) :]
     if not re.fullmatch(r"\d+[A-Za-zĐđ]?(-[A-ZĐ]+)?", head):
         return None if not re.search(r"\d", head) else s
     return head + sep + tail
@@ -143,6 +154,9 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
             own.append((ln.start, ln.end))
             stop = i
             break
+    meta = _metadata(top)
+    if h.number is None and meta.get("number"):
+        h.number = clean_number(meta["number"])
     dated = _find_date(top)
     date_span = None
     if dated:
@@ -153,6 +167,14 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
         h.issued_date = parse_date(m.group("d"), m.group("m"), m.group("y"))
         h.issued_date_source = "date_line" if h.issued_date else None
         date_span = (ln.start + m.start(), ln.start + m.end())
+    if not h.issued_date and meta.get("date"):
+        h.issued_date, h.issued_date_source = meta["date"], "date_line"
+    lede = _LEDE.search(text[:3000]) if h.number is None else None
+    if lede and doctypes.from_word(lede.group("type")):
+        h.number = clean_number(lede.group("num"))
+        meta.setdefault("type", lede.group("type"))
+        if not h.issued_date:
+            h.issued_date = _lede_date(text[: lede.start()])
     if not h.issued_date and signed_at:
         h.issued_date, h.issued_date_source = signed_at[:10], "signature"
         warnings.append("issue date unreadable in the date line; taken from the signature stamp")
@@ -166,12 +188,55 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
         if _SECRET.match(t):
             h.confidentiality = t
     body_start = _subject_and_addressees(top, h)
-    h.doc_type, h.doc_type_name = _doc_type(_title_text(top), h.number, _has_vv(top))
+    title = _title_text(top) or meta.get("type") or _sentence_title(top)
+    h.doc_type, h.doc_type_name = _doc_type(title, h.number, _has_vv(top))
+    if h.issuer is None and meta.get("issuer"):
+        h.issuer = meta["issuer"]
+    if h.subject is None and meta.get("subject"):
+        h.subject = meta["subject"]
     for key, label in (("number", "number"), ("issued_date", "issue date"), ("doc_type", "document type")):
         if getattr(h, key) is None:
             warnings.append(f"header: no {label} found")
     h.start, h.end = 0, body_start
     return HeaderResult(h, body_start, own, date_span, warnings)
+
+
+def _metadata(top: list[Line]) -> dict[str, str]:
+    """Web pages list a document's fields: 'Số ký hiệu: ...', 'Ngày ban hành: ...'."""
+    keys = {"số ký hiệu": "number", "số hiệu": "number", "ký hiệu": "number", "số văn bản": "number",
+            "ngày ban hành": "date", "ngày ký": "date", "loại văn bản": "type", "cơ quan ban hành": "issuer",
+            "người ký": "signer", "trích yếu": "subject"}
+    out: dict[str, str] = {}
+    for ln in top:
+        m = _META.match(ln.text.strip())
+        if not m:
+            continue
+        key, val = keys[m.group("key").lower()], m.group("val").strip()
+        if key == "date":
+            d = re.search(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", val)
+            iso = parse_date(d.group(1), d.group(2), d.group(3)) if d else None
+            if iso:
+                out[key] = iso
+        else:
+            out.setdefault(key, val)
+    return out
+
+
+def _lede_date(before: str) -> str | None:
+    """'Ngày 31/10/2023, Sở ... ban hành Hướng dẫn số ...': the date that opens the sentence."""
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    m = re.search(r"(?i)ngày\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", sentence)
+    return parse_date(m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _sentence_title(top: list[Line]) -> str | None:
+    """A web page's title line in sentence case: 'Hướng dẫn tổ chức kiểm tra ...'."""
+    for ln in top[:8]:
+        words = ln.text.split()
+        for n in (3, 2):
+            if len(words) > n and doctypes.from_word(" ".join(words[:n])):
+                return " ".join(words[:n])
+    return None
 
 
 def _title_text(top: list[Line]) -> str | None:

@@ -84,7 +84,7 @@ def explode_tables(lines: list[str]) -> list[str]:
 
 _QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[aã]?\s*h[o0]i|cong hoa xa hoi|dang cong san viet nam")
 _TIEU_NGU = re.compile(r"d[oô]c\s*l[aâ]p\s*[-–—]")
-_DATE_LINE = re.compile(r"(?<![\w/])ngày\s+[\w|]{1,3}\s*[\w|]?\s+tháng\s+[\w|]{1,3}\s*[\w|]?\s+năm\s+\d{4}", re.I)
+_DATE_LINE = re.compile(r"(?<![\w/])ng[aàáả][yvý]\s+\S{1,3}\s*[\w|]?\s+th[aá]ng\s+\S{1,3}\s*[\w|]?\s+n[aă]m\s+\d{4}", re.I)
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w.'’-]*|TP\.|Tp\.|thành phố|phố|thị xã|thị trấn)$")
 _TITLE_WORDS = (
     "CHỈ THỊ|QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|CÔNG ĐIỆN|NGHỊ QUYẾT|BÁO CÁO|TỜ TRÌNH|"
@@ -442,7 +442,9 @@ def _blocks_join(prev: str, nxt: str) -> bool:
         return True
     if starts_item(nxt) or _HEADER_FIELD.match(nxt) or nxt.startswith("|") or prev.startswith("|"):
         return True
-    if LABEL_ONLY.match(prev) or _DATE_LINE.search(nxt[:60]):
+    if LABEL_ONLY.match(prev) or _DATE_LINE.search(nxt[:60]) or _DATE_LINE.search(prev):
+        return True
+    if re.match(r"(?i)^số\s*:?\s*\S*\d", prev) and not nxt[:1].islower():
         return True
     if re.match(rf"^{_AUTHORITY}\s", nxt) or re.match(r"(?i)^n[oơ]i\s+nh[aậ]n", prev):
         return True
@@ -451,19 +453,29 @@ def _blocks_join(prev: str, nxt: str) -> bool:
     return False
 
 
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(ln) for ln in lines if len(ln) > 30)
+    return lengths[int(len(lengths) * 0.8)] if lengths else 80
+
+
 def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
     """Rejoin a line cut mid-sentence with its continuation — never across a numbered
-    item, a list line or a header field. In a hard-wrapped source a line without final
-    punctuation continues; anywhere, a following line that starts in lower case does."""
+    item, a list line or a header field. In a hard-wrapped source a full-width line
+    without final punctuation continues (a short line ends its paragraph); anywhere, a
+    following line that starts in lower case does."""
     out: list[str] = []
     blank = 0
+    width = _wrap_width(lines) if wrapped else 0
+    last_raw = ""
     for line in lines:
         if not line:
             blank += 1
             continue
         prev = out[-1] if out else ""
         lower_start = line[:1].islower()
-        cont = (wrapped and blank == 0 and not prev.endswith(_TERMINAL)) or (lower_start and blank <= 2)
+        full = len(last_raw) >= 0.72 * width
+        cont = (wrapped and blank == 0 and full and not prev.endswith(_TERMINAL)) or (lower_start and blank <= 2)
+        last_raw = line
         if out and cont and not _blocks_join(prev, line):
             out[-1] = prev + " " + line
         elif out and _field_split(prev, line):

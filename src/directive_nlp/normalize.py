@@ -81,9 +81,13 @@ def strip_noise(lines: list[str]) -> tuple[list[str], str | None]:
 
     Returns the kept lines and the stamp's signing time (a fallback issue date)."""
     furniture, noise, stamp = _line_patterns("furniture"), _line_patterns("page_noise"), _line_patterns("stamp_keys")
+    lines = [_DA_KY.sub("", ln) for ln in lines]
     signed_at = None
     kept: list[str] = []
-    for line in lines:
+    trailing = _line_patterns("trailing_blocks")
+    for i, line in enumerate(lines):
+        if trailing.match(line.strip()) and i > len(lines) * 0.6:
+            break  # "Các tin khác": the rest is a list of links
         s = line.strip()
         if not s:
             kept.append("")
@@ -98,6 +102,9 @@ def strip_noise(lines: list[str]) -> tuple[list[str], str | None]:
             continue
         kept.append(s)
     return kept, signed_at
+
+
+_DA_KY = re.compile(r"\s*\((?:đã ký|Đã ký|ĐÃ KÝ)\)")
 
 
 def _is_stamp_line(s: str) -> bool:
