@@ -248,8 +248,9 @@ def _day_months(f: dict[str, str], anchor: date | None) -> tuple[set[int] | None
 def _resolve_date(f: dict[str, str], anchor: date | None) -> _Period | None:
     d, (time, grain) = int(f["d"]), _clock(f)
     if "y" in f and "m" in f:
-        day = _ymd(int(f["y"]), int(f["m"]), d)
-        return _Period(day, day, grain, time) if day else None
+        last = int(re.findall(r"\d+", f["dmore"])[-1]) if "dmore" in f else d  # "ngày 06, 07 và 08/6/2023"
+        first, day = _ymd(int(f["y"]), int(f["m"]), d), _ymd(int(f["y"]), int(f["m"]), last)
+        return _Period(first, day, grain, time) if first and day and first <= day else None
     months, recurrence = _day_months(f, anchor)
     if months is None:
         return None

@@ -255,6 +255,8 @@ def split_closing(lines: list[str]) -> list[str]:
 
 _TRAILING_ML = re.compile(r"(?<=[^\W\d_,;:.)”\"])\s+(\d{1,2}(?:\.\d{1,2}){1,3}\.)$")
 _TRAILING_AFTER_HEADING = re.compile(r"\s+(\d{1,2}\.)$")
+_TRAILING_AFTER_SENTENCE = re.compile(r"(?<=[:.])\s+(1\.|I\.|a\))$")
+_INLINE_FIRST = re.compile(r"(?<=:)\s+(?=(?:1|I|a)[.)]\s+[A-ZĐÀ-Ỹ])")
 
 
 def attach_labels(lines: list[str]) -> list[str]:
@@ -274,14 +276,28 @@ def attach_labels(lines: list[str]) -> list[str]:
         if s and LABEL_ONLY.match(s):
             carry = s
             continue
-        m = _TRAILING_ML.search(s) or (_TRAILING_AFTER_HEADING.search(s) if _heading_like(s) else None)
+        m = (
+            _TRAILING_ML.search(s)
+            or (_TRAILING_AFTER_HEADING.search(s) if _heading_like(s) else None)
+            or _TRAILING_AFTER_SENTENCE.search(s)
+            or _trailing_own_child(s)
+        )
         if m:
             carry = m.group(1)
             s = s[: m.start()].rstrip()
-        out.extend(_split_first_child(s))
+        for part in _INLINE_FIRST.split(s):
+            out.extend(_split_first_child(part.strip()))
     if carry:
         out.append(carry)
     return out
+
+
+def _trailing_own_child(line: str) -> re.Match[str] | None:
+    """'2. Kế hoạch năm 2022 2.1.' — the item's first sub-label at the end of its line."""
+    lab = match_label(line)
+    if lab is None or lab.kind not in ("arabic", "multilevel"):
+        return None
+    return re.search(rf"\s({re.escape(lab.label)}\.1\.)$", line)
 
 
 def _heading_like(line: str) -> bool:
@@ -291,9 +307,10 @@ def _heading_like(line: str) -> bool:
 
 def _split_first_child(line: str) -> list[str]:
     lab = match_label(line)
-    if lab is None or lab.kind not in ("arabic", "multilevel"):
+    if lab is None or lab.kind not in ("arabic", "multilevel", "roman", "letter_upper", "article", "part", "chapter"):
         return [line]
-    child = re.escape(lab.label) + r"\.1\.?"
+    nested = lab.kind in ("arabic", "multilevel")
+    child = re.escape(lab.label) + r"\.1\.?" if nested else r"1\."
     m = re.search(rf"\s({child})\s+(?=[A-ZĐÀ-Ỹ])", line[lab.end :])
     if not m:
         return [line]
