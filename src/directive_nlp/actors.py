@@ -75,11 +75,12 @@ def _continuation_re() -> re.Pattern[str]:
 _SEP = re.compile(r"\s*(;|,|\bvà\b|\bcùng với\b|\bcùng\b)\s*")
 
 
-def predicates(text: str, start: int = 0) -> list[int]:
+def predicates(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Positions of predicate cues: lower-case cue words (a capitalized 'Quản lý' after a
     head is part of a name like 'Cục Quản lý thị trường'), or a cue opening the clause."""
     out = []
-    for m in _cue_re().finditer(text, start):
+    stop = len(text) if end is None else end
+    for m in _cue_re().finditer(text, start, stop):
         word = m.group(0)
         if word.islower() or (word[0].isupper() and text[start : m.start()].strip(" -+•\"“(") == ""):
             out.append(m.start())
@@ -209,7 +210,7 @@ def object_span(text: str, after: int, end: int) -> Span | None:
     pos = after + (m.end() if m else 0)
     if not is_head_at(text, pos):
         return None
-    stops = [p for p in predicates(text, pos + 1) if p < end and not _inside_name(text, pos, p)]
+    stops = [p for p in predicates(text, pos + 1, end) if not _inside_name(text, pos, p)]
     stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
     colon = text.find(":", pos, end)
     cands = [p for p in stops + ([colon] if colon != -1 else []) if p > pos]
@@ -234,7 +235,7 @@ def coordinate_spans(text: str, start: int, end: int) -> list[Span]:
             pos = m.end()
             if not is_head_at(text, pos):
                 continue
-            stops = [p for p in predicates(text, pos + 1) if p < end and text[p].islower()]
+            stops = [p for p in predicates(text, pos + 1, end) if text[p].islower()]
             stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
             stop = min(stops) if stops else end
             dot = re.search(r"[.(]|\.\.\.", text[pos:stop])
@@ -287,6 +288,6 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     a = start + s_off
     if not is_head_at(text, a):
         return []
-    preds = [p for p in predicates(text, a + 1) if p < a + len(body) and text[p].islower()]
+    preds = [p for p in predicates(text, a + 1, a + len(body)) if text[p].islower()]
     b = min(preds) if preds else a + len(body)
     return split_actor_list(text, a, b)

@@ -2,7 +2,8 @@
 
 Four verbs: :func:`expand` the abbreviations of a body name, split a recipient line into its
 :func:`members`, give the :func:`canonical` form of an actor's name, and :func:`find_bodies` in
-running text. The data files hold every word; this module compiles them once into regexes.
+running text. The data files hold every word; this module compiles them once into small anchored
+regexes that a short recursive matcher combines (head + field, wrapper + body, complements).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -21,10 +22,9 @@ from .vntext import fold, is_syllable, normalize_tones
 
 __all__ = ["BodyMatch", "canonical", "expand", "find_bodies", "members"]
 
-_UP = "".join(
-    c for c in map(chr, range(0x41, 0x1EFA)) if unicodedata.name(c, "").startswith("LATIN CAPITAL LETTER")
-)
+_UP = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if unicodedata.name(c, "").startswith("LATIN CAPITAL LETTER"))
 _FUZZ_CUTOFF = 92
+_FIELD_CORE = 1  # index of head + known field among _g()["core"]
 
 
 @dataclass(frozen=True)
@@ -40,19 +40,19 @@ class BodyMatch:
 
 # -- compiling the data ---------------------------------------------------------------------------------
 def _lit(phrase: str, strict: bool | None = None) -> str:
-    """A data phrase as a regex; its first letter must keep its case when ``strict`` (default: when upper)."""
+    """A data phrase as a regex; its first letter keeps its case when ``strict`` (default: when upper-case)."""
     strict = phrase[:1].isupper() if strict is None else strict
-    first = f"(?-i:{re.escape(phrase[0])})" if strict else re.escape(phrase[0])
-    return first + re.escape(phrase[1:])
+    return (f"(?-i:{re.escape(phrase[0])})" if strict else re.escape(phrase[0])) + re.escape(phrase[1:])
 
 
-def _ci(phrase: str) -> str:
-    return _lit(phrase, False)
+_ci: Callable[[str], str] = partial(_lit, strict=False)
 
 
 def _abbr(a: str) -> str:
-    """An abbreviation: exact case, not glued to letters or to the '/' and '-' of a document code."""
-    pre = r"(?<![\w&/-])" if a[0].isalnum() else ""
+    """An abbreviation: exact case, not glued to letters nor to the '/' and '-' of a number ('06-CT/TU'),
+    but after a wrapper that ends with '/' ('TT/HĐND')."""
+    slashed = [x["abbr"] for x in load("abbreviations.json")["abbreviations"] if x["abbr"].endswith("/")]
+    pre = rf"(?<![\w&-])(?:{''.join(f'(?<={re.escape(k)})|' for k in slashed)}(?<!/))" if a[0].isalnum() else ""
     post = r"(?![\w&/-])" if a[-1].isalnum() else ""
     return f"{pre}(?-i:{re.escape(a)}){post}"
 
@@ -66,119 +66,155 @@ def _fill(pattern: str, var: dict[str, str]) -> str:
     return re.sub(r"\$(\w+)", lambda m: var[m.group(1)], pattern)
 
 
+def _abbrs_of(*roles: str) -> str:
+    ab = load("abbreviations.json")["abbreviations"]
+    return _alt([a["abbr"] for a in ab if a["role"] in roles and a["when"] != "citation"], _abbr, "")
+
+
+def _heads(*, flag: str = "", take: str = "", multi: bool | None = None) -> list[str]:
+    """The heads with a flag, or that take something, or of one or more words."""
+    ok = lambda h: h.get(flag, not flag) and take in [*h["takes"], ""] and multi in (None, " " in h["head"])  # noqa: E731
+    return [h["head"] for h in load("bodies.json")["heads"] if ok(h)]
+
+
 def _head(h: dict[str, Any]) -> str:
     rx = _lit(h["head"], bool(h.get("capital")) and h["head"][0].isupper())
     rx = "".join(f"(?<!{re.escape(w)} )" for w in h.get("not_after", [])) + rx
-    if h.get("not"):
-        rx += rf"(?! (?:{'|'.join(map(re.escape, h['not']))})(?!\w))"
-    return rx
+    return rx + (rf"(?! (?:{'|'.join(map(re.escape, h['not']))})(?!\w))" if h.get("not") else "")
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Regexes for fields, units, levels and place names: the $variables of the complements."""
+    b = load("bodies.json")
+    fields = [n for grp in b["fields"] for n in grp["names"]] + [k for k in b["field_variants"] if k != "#"]
+    v = {
+        "field": f"(?:{_alt(fields)}|{_abbrs_of('field')})",
+        "fieldci": f"(?:{_alt(fields, _ci)}|{_abbrs_of('field')})",
+    }
+    v["unit"] = rf"(?:{_alt(b['units'] + b['minor_units'], _ci)}|{_abbrs_of('unit')})(?! ủy(?!\w))"
+    v["units"] = rf"{v['unit']}(?:(?:, | - |/| và ){v['unit']})*"
+    v["center"] = f"(?:{_alt(['Trung ương Đảng', 'Trung ương'], _ci)}|{_abbrs_of('center')})"
+    v["level"] = f"(?:{_alt(b['levels'], _ci)}|{_abbrs_of('level')})"
+    v["levels"] = rf"{v['level']}(?:(?:, | và | - ){v['level']})*"
+    ab = load("abbreviations.json")["abbreviations"]
+    v["coded"] = "|".join(
+        re.escape(a["abbr"]) for a in ab if a["role"] in ("body", "title", "unit") and a["abbr"].isalnum()
+    )
+    words = [*_heads(), *(t["title"] for t in b["titles"]), *b["units"], "Các", "Và"]  # a name never runs into these...
+    stop = rf"(?!{_alt([w for w in words if w not in b['place_like_heads']], _ci)}|(?-i:{v['coded']})\b)"  # ...'Hội An'
+    word = rf"{stop}(?:(?-i:[{_UP}])\w*|\d+|{_abbrs_of('name')})"
+    people = b["person_names"]
+    person = rf"(?!(?-i:{'|'.join(people['surnames'])}) (?-i:{'|'.join(people['middles'])}) [{_UP}])"
+    v["name"] = rf"{person}{word}(?:(?: | - ){word}){{0,4}}"
+    v["names"] = rf"{v['name']}(?:(?:, | và ){v['name']})*"
+    owners = _heads(flag="owner") + [f["name"] for f in b["fixed"] if f.get("owner")]
+    owner_ab = _alt([a["abbr"] for a in ab if a["role"] == "body" and a["expansion"] in owners], _abbr, "")
+    v["owner"] = rf"(?:{_alt(owners)}|{owner_ab})(?: (?:các |cấp )?{v['units']}(?: {v['name']})?)?"
+    return v
+
+
+@cache
+def _vocab() -> dict[str, str]:
+    """The regex vocabulary the data patterns use as $variables: places, collectives, titles, complements."""
+    b, v = load("bodies.json"), dict(_places())
+    titles = {t["title"]: t for t in b["titles"]}
+    neg = b["collective_not"]
+    not_after = lambda n: rf"(?! (?:{'|'.join(neg[n])})(?!\w))" if n in neg else ""  # noqa: E731
+    v["cnoun"] = _alt(b["collective_nouns"], lambda n: _ci(n) + not_after(n), r"(?!\w)(?! trưởng)")
+    v["cnouns"] = rf"{v['cnoun']}(?:(?:, | và |/)(?:các )?{v['cnoun']})*"
+    v["person"] = _alt(b["persons"], _ci)
+    v["fhead"] = _alt(_heads(take="field"), _ci)
+    v["comp0"] = "(?:" + "|".join(_fill(c["pattern"], v) for c in b["complements"] if not c.get("nested")) + ")"
+    v["title"] = f"(?:{_alt(titles, lambda t: _lit(t) if titles[t].get('capital') else _ci(t))}|{_abbrs_of('title')})"
+    v["titles"] = (
+        rf"(?:(?:các )?(?:đồng chí|(?-i:[đĐ]/c)) )?(?:các )?{v['title']}(?:(?:, |/| và )(?:các )?{v['title']})*"
+    )
+    v["headref"] = _alt(_heads(flag="ref"), lambda h: _lit(h, h[0].isupper()), r"(?!\w)(?! trưởng(?!\w))")
+    v["colls"] = "(?:" + "|".join(_fill(c["pattern"], v) for c in b["collectives"]) + ")"
+    comp_start = [c["example"].split()[0] for c in b["complements"]] + b["levels"] + _heads(flag="owner")
+    fstop = _alt(b["open_field_stop"]["words"] + b["units"] + _heads(multi=True) + comp_start, _ci)
+    more = rf"(?:phòng, chống|(?!{fstop}|(?-i:{v['coded']})\b)[\w-]+)"
+    v["open"] = rf"(?-i:[{_UP}][^\W\d_A-ZĐ])\w*(?: {more}){{0,4}}"
+    return v
 
 
 @cache
 def _g() -> dict[str, Any]:
-    """Every regex and table, compiled once."""
-    b, ab = load("bodies.json"), load("abbreviations.json")["abbreviations"]
-
-    def abbrs(*roles: str) -> list[str]:
-        return [a["abbr"] for a in ab if a["role"] in roles and a["when"] != "citation"]
-
-    heads = sorted(b["heads"], key=lambda h: -len(h["head"]))
-    fields = [n for grp in b["fields"] for n in grp["names"]]
-    variants = {k: v for k, v in b["field_variants"].items() if k != "#"}
-    titles = [t["title"] for t in b["titles"]]
-    fixed = [f["name"] for f in b["fixed"]]
-    v: dict[str, str] = {}
-    v["field"] = f"(?:{_alt([*fields, *variants])}|{_alt(abbrs('field'), _abbr, '')})"
-    v["fieldci"] = f"(?:{_alt([*fields, *variants], _ci)}|{_alt(abbrs('field'), _abbr, '')})"
-    v["unit"] = f"(?:{_alt(b['units'], _ci)}|{_alt(abbrs('unit'), _abbr, '')})"
-    v["units"] = rf"{v['unit']}(?:(?:, | - |/| và ){v['unit']})*"
-    v["center"] = f"(?:{_alt(['Trung ương Đảng', 'Trung ương'], _ci)}|{_alt(abbrs('center'), _abbr, '')})"
-    v["level"] = f"(?:{_alt(b['levels'], _ci)}|{_alt(abbrs('level'), _abbr, '')})"
-    v["levels"] = rf"{v['level']}(?:(?:, | và | - ){v['level']})*"
-    stop = _alt([*titles, *(h["head"] for h in heads if h["head"] != "Hội"), "Các", "Và"], end=r"(?!\w)")
-    word = rf"(?!{stop}|{_alt(abbrs('body', 'title'), _abbr, '')})(?:(?-i:[{_UP}])\w*|\d+|{_alt(abbrs('name'), _abbr, '')})"
-    v["name"] = rf"{word}(?:(?: | - ){word}){{0,4}}"
-    v["names"] = rf"{v['name']}(?:(?:, | và ){v['name']})*"
-    owners = [h["head"] for h in heads if h.get("owner")] + [f["name"] for f in b["fixed"] if f.get("owner")]
-    owner_ab = [a["abbr"] for a in ab if a["role"] == "body" and a["expansion"] in owners]
-    v["owner"] = rf"(?:{_alt(owners)}|{_alt(owner_ab, _abbr, '')})(?: (?:các |cấp )?{v['units']}(?: {v['name']})?)?"
-    nouns = b["collective_nouns"]
-    neg = b["collective_not"]
-    v["cnoun"] = _alt(nouns, lambda n: _ci(n) + (rf"(?! (?:{'|'.join(neg[n])})(?!\w))" if n in neg else ""))
-    v["cnouns"] = rf"{v['cnoun']}(?:(?:, | và |/)(?:các )?{v['cnoun']})*"
-    v["person"] = _alt(b["persons"], _ci)
-    comps = [c for c in b["complements"] if "thuộc" not in c["pattern"]]
-    v["comp0"] = "(?:" + "|".join(_fill(c["pattern"], v) for c in comps) + ")"
-    v["title"] = f"(?:{_alt(titles, lambda t: _ci(t) if not _title(t).get('capital') else _lit(t))}|{_alt(abbrs('title'), _abbr, '')})"
-    v["titles"] = rf"(?:(?:các )?(?:đồng chí|(?-i:[đĐ]/c)) )?(?:các )?{v['title']}(?:(?:, |/| và )(?:các )?{v['title']})*"
-    by_take: dict[str, list[str]] = {}
-    for h in heads:
+    """The matchers find_bodies combines."""
+    b, v = load("bodies.json"), _vocab()
+    by: dict[str, list[str]] = {}
+    for h in sorted(b["heads"], key=lambda h: -len(h["head"])):
         for t in h["takes"]:
-            by_take.setdefault(t, []).append(_head(h))
-
-    def heads_of(take: str) -> str:
-        return "(?:" + "|".join(by_take.get(take, ["(?!)"])) + ")"
-
+            by.setdefault(t, []).append(_head(h))
+    of = {t: "(?:" + "|".join(hs) + ")" for t, hs in by.items()}
     core = [
-        _alt(fixed),
-        rf"{heads_of('field')} {v['field']}",
-        rf"{heads_of('school')} {v['levels']}(?: {v['name']})?",
-        rf"{heads_of('number')} \d+(?!\d)",
-        rf"{heads_of('desc')}(?: [\w-]+,?){{1,10}}?(?= {v['unit']}(?!\w))",
-        rf"{heads_of('name')} {v['name']}",
-        rf"{heads_of('comp')}(?= {v['comp0']})",
-        rf"{heads_of('bare')}(?!\w)",
-        _alt(abbrs("body"), _abbr, ""),
+        _alt(f["name"] for f in b["fixed"]),
+        rf"{of['field']} {v['field']}",
+        rf"{of['field_name']} {v['field']} {v['name']}",
+        rf"{of['school']} {v['levels']}(?: {v['name']})?",
+        rf"{of['number']} \d+(?!\d)",
+        rf"{of['desc']}(?: [\w-]+,?){{1,10}}?(?= {v['unit']}(?!\w))",
+        rf"{of['name']} {v['name']}",
+        rf"{of['comp']}(?= {v['comp0']})",
+        rf"{of['bare']}(?!\w)",
+        _abbrs_of("body"),
     ]
-    colls = "(?:" + "|".join(_fill(c["pattern"], v) for c in b["collectives"]) + ")"
-    wrap = rf"(?:{'|'.join(by_take['body'])}|{heads_of('field_body')} {v['field']}) |{_alt(abbrs('wrapper'), _abbr, '')} ?"
-    stand = _alt(
-        [t["title"] for t in b["titles"] if t.get("standalone")],
-        lambda t: _lit(t, True) + "".join(rf"(?! {re.escape(n)})" for n in _title(t).get("not", [])),
-    )
-    shared = "|".join(_fill(c["pattern"], v) for c in comps if c.get("shared"))
-    bodystart = rf"(?:{_alt([h['head'] for h in heads], _ci)}|{_alt(fixed)}|{_alt(abbrs('body', 'wrapper'), _abbr, '')})"
-    local = _alt([h["head"] for h in heads if h.get("local")], _ci, "")
-    field_heads = _alt([h["head"] for h in heads if {"field", "field_body"} & set(h["takes"])], _ci, "")
-    owned = _alt([h["head"] for h in heads if h.get("owned")], _ci, "")
-    rx = {
-        "core": [re.compile(c, re.I) for c in core],
-        "comp": re.compile(rf" (?:{v['comp0']})", re.I),
-        "thuoc": re.compile(r" (?:trực )?thuộc ", re.I),
-        "wrap": re.compile(wrap, re.I),
-        "pair": re.compile(rf"{v['owner']} và {v['owner']}", re.I),
-        "headref": re.compile(v["headref"], re.I),
-        "coll": re.compile(colls, re.I),
-        "titles_sp": re.compile(v["titles"] + " ", re.I),
-        "stand": re.compile(rf"(?:các )?{stand}", re.I),
+    stand = [t for t in b["titles"] if t.get("standalone")]
+    not_after = {t["title"]: "".join(rf"(?! {re.escape(n)})" for n in t.get("not", [])) for t in stand}
+    nested = "|".join(c["pattern"].split("$body")[0] for c in b["complements"] if c.get("nested"))
+    i = re.I
+    return {
+        "core": [re.compile(c, i) for c in core],
+        "coll": [re.compile(_fill(c["pattern"], v), i) for c in b["collectives"]],
+        "comp": re.compile(rf" (?:{v['comp0']})", i),
+        "nested": re.compile(rf" (?:{nested})", i),
+        "wrap": re.compile(rf"(?:{'|'.join(by['body'])}|{of['field_body']} {v['field']}) |{_abbrs_of('wrapper')} ?", i),
+        "pair": re.compile(rf"{v['owner']} và {v['owner']}", i),
+        "headref": re.compile(v["headref"], i),
+        "titles_sp": re.compile(v["titles"] + " ", i),
+        "headed": re.compile(rf"(?:các )?{_alt([t['title'] for t in b['titles'] if t.get('headed')], _ci)}", i),
+        "stand": re.compile(
+            rf"(?:(?:các )?đồng chí )?(?:các )?{_alt(not_after, lambda t: _lit(t, True) + not_after[t])}", i
+        ),
         "start": re.compile(r"(?<![\w&/-])\w"),
-        "protect": re.compile(rf"{v['fieldci']}|(?:các |cấp )?{v['units']}(?::? {v['names']})?|{colls}", re.I),
-        "and_split": re.compile(rf" và (?=(?:các )?(?:{v['title']}|{bodystart}))", re.I),
-        "titles": re.compile(v["titles"], re.I),
-        "coll0": re.compile(colls, re.I),
-        "tail": re.compile(rf" ((?:{shared})(?: (?:{shared}))*)$", re.I),
-        "local": re.compile(rf"(?:Thường trực )?{local}(?: {v['fieldci']})?", re.I),
-        "standing": re.compile(_alt([h["head"] for h in heads if h.get("standing")], _ci), re.I),
-        "field_head": re.compile(rf"({field_heads}) {v['fieldci']}", re.I),
-        "head_only": re.compile(field_heads, re.I),
-        "field": re.compile(v["fieldci"], re.I),
-        "owned": re.compile(rf"({owned})(?: {v['fieldci']})?", re.I),
-        "per_place": re.compile(rf"^(.*?)\bcác ({v['unit']}):? ({v['name']}(?:(?:, | và ){v['name']})+)(.*)$"),
-        "unit_end": re.compile(rf"^(.*?)\bcác ({v['unit']})$", re.I),
-        "after_head": re.compile(rf"(?:^|[\s(]){field_heads}[\s:]*$", re.I),
-        "next_body": re.compile(rf"^[\s.,:/]*(?:(?:và )?(?:các )?{v['title']}[\s,]+)*(?:và )?(?:các )?{bodystart}", re.I),
-        "next_field": re.compile(rf"^ ?{v['field']}", re.I),
-        "after_title": re.compile(rf"{v['title']}\s*$", re.I),
-        "school": re.compile(r"(?i:\b(?:trường|cấp|học)\b)|(?-i:\b(?:MN|TH|THCS|THPT|PTDTNT|ĐH|CĐ|GDTX)\b)"),
+        "open": re.compile(rf"({of['open']}) ({v['open']})", i),
+        "lead_end": re.compile(rf"(?<!\w){_alt([t['title'] for t in b['titles'] if t.get('leads')], _ci)} $", i),
+        "of_title": re.compile(rf"{_alt([t['title'] for t in b['titles'] if t.get('of_title')], _ci)} ", i),
+        "cnouns": re.compile(v["cnouns"], i),
     }
-    return {**rx, "variants": variants}
 
 
 @cache
-def _title(t: str) -> dict[str, Any]:
-    return next(x for x in load("bodies.json")["titles"] if x["title"] == t)
+def _lists() -> dict[str, Any]:
+    """The regexes of recipient lists and of abbreviation contexts."""
+    b, v, i = load("bodies.json"), _vocab(), re.I
+    shared = "|".join(_fill(c["pattern"], v) for c in b["complements"] if c.get("shared"))
+    field_heads = _alt(_heads(take="field") + _heads(take="field_body"), _ci, "")
+    start = rf"(?:{_alt(_heads(), _ci)}|{_alt(f['name'] for f in b['fixed'])}|{_abbrs_of('body', 'wrapper')})"
+    return {
+        "protect": [re.compile(x, i) for x in (v["fieldci"], rf"(?:các |cấp )?{v['units']}(?::? {v['names']})?")],
+        "and_split": re.compile(rf" và (?=(?:các )?(?:{v['title']}|{start}))", i),
+        "titles": re.compile(v["titles"], i),
+        "colls": re.compile(v["colls"], i),
+        "tail": re.compile(rf" ((?:{shared})(?: (?:{shared}))*)$", i),
+        "local": re.compile(rf"(?:Thường trực )?{_alt(_heads(flag='local'), _ci, '')}(?: {v['fieldci']})?", i),
+        "standing": re.compile(_alt(_heads(flag="standing"), _ci), i),
+        "field_head": re.compile(rf"({field_heads}) {v['fieldci']}", i),
+        "head_only": re.compile(field_heads, i),
+        "field": re.compile(v["field"], i),
+        "owned": re.compile(rf"({_alt(_heads(flag='owned'), _ci, '')})(?: {v['fieldci']})?", i),
+        "per_place": re.compile(rf"^(.*?)\bcác ({v['unit']}):? ({v['name']}(?:(?:, | và ){v['name']})+)(.*)$"),
+        "unit_end": re.compile(rf"^(.*?)\bcác ({v['unit']})$", i),
+        "after_head": re.compile(rf"(?:^|[\s(]){field_heads}(?:\s*:(?:\s*[^,;:]+,)*)?\s*$", i),
+        "after_title": re.compile(rf"{v['title']}\s*$", i),
+        "before_body": re.compile(rf"^[\s.,:/]*(?:(?:và )?(?:các )?{v['title']}[\s,]+)*(?:và )?(?:các )?{start}", i),
+        "before_field": re.compile(rf"^ ?{v['field']}", i),
+        "school": re.compile(r"(?i:\b(?:trường|cấp|học)\b)|(?-i:\b(?:MN|TH|THCS|THPT|PTDTNT|ĐH|CĐ|GDTX)\b)"),
+    }
 
 
+# -- expand -----------------------------------------------------------------------------------------
 @cache
 def _abbrs() -> tuple[dict[str, list[dict[str, str]]], re.Pattern[str]]:
     senses: dict[str, list[dict[str, str]]] = {}
@@ -187,22 +223,19 @@ def _abbrs() -> tuple[dict[str, list[dict[str, str]]], re.Pattern[str]]:
     return senses, re.compile("|".join(_abbr(k) for k in sorted(senses, key=len, reverse=True)))
 
 
-# -- expand -----------------------------------------------------------------------------------------
 def _clean(name: str) -> str:
-    s = normalize_tones(unicodedata.normalize("NFC", name))
-    s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"(?<![A-ZĐ])([A-ZĐ]{1,3}) ?([&-]) ?(?=[A-ZĐ]{1,4}(?![a-zđ]))", r"\1\2", s)
+    s = re.sub(r"\s+", " ", normalize_tones(unicodedata.normalize("NFC", name))).strip()
+    return re.sub(r"(?<!\w)([A-ZĐ]{1,3}) ?([&-]) ?(?=[A-ZĐ]{1,4}(?!\w))", r"\1\2", s)  # 'GD - ĐT' -> 'GD-ĐT'
 
 
 def _applies(when: str, s: str, a: int, b: int) -> bool:
-    g = _g()
+    """Whether an abbreviation's sense applies to ``s[a:b]`` in its context (see abbreviations.json)."""
+    rx = _lists()
     if when in ("always", "citation"):
         return when == "always"
     if when == "school":
-        return bool(g["school"].search(s[max(0, a - 25) : a]) or g["school"].search(s[b : b + 15]))
-    if when in ("after_head", "after_title"):
-        return bool(g[when].search(s[:a]))
-    return bool(g["next_" + when.split("_")[1]].match(s[b:]))
+        return bool(rx["school"].search(s[max(0, a - 25) : a]) or rx["school"].search(s[b : b + 15]))
+    return bool(rx[when].search(s[:a]) if when.startswith("after") else rx[when].match(s[b:]))
 
 
 def _expand(s: str, a: int = 0, b: int | None = None) -> str:
@@ -225,99 +258,89 @@ def expand(name: str) -> str:
     """'UBND tỉnh' -> 'Ủy ban nhân dân tỉnh'; 'Sở GD&ĐT' -> 'Sở Giáo dục và Đào tạo'; the rest as printed."""
     s = _clean(name)
     e = _expand(s)
-    if e[:1].islower() and s[:1].isupper() and not s[:1].islower():
-        e = e[0].upper() + e[1:]
-    return e
+    return e[0].upper() + e[1:] if e[:1].islower() and s[:1].isupper() else e
 
 
 # -- members ----------------------------------------------------------------------------------------
 def _split(s: str) -> list[tuple[int, int]]:
-    """Spans of the items of a list, cutting at ',', ';' and a ' và ' before a body or title,
-    never inside a field name, an administrative list or a collective ('các sở, ban, ngành')."""
-    g = _g()
-    prot = [m.span() for m in g["protect"].finditer(s)]
-    cuts = [m.span() for m in re.finditer(r"\s*[,;]\s*", s)] + [m.span() for m in g["and_split"].finditer(s)]
+    """Spans of the items of a list, cut at ',', ';' and ' và ' before a body or a title, never inside a
+    body, a collective ('các sở, ban, ngành'), a field name or a list of places."""
+    rx = _lists()
+    prot = [m.span() for r in rx["protect"] for m in r.finditer(s)] + [(a, b) for a, b, _ in _scan(s, _unit_at)]
+    cuts = sorted([m.span() for m in re.finditer(r"\s*[,;]\s*", s)] + [m.span() for m in rx["and_split"].finditer(s)])
     spans, last = [], 0
-    for a, b in sorted(cuts):
+    for a, b in cuts:
         if a >= last and not any(p < a < q for p, q in prot):
             spans.append((last, a))
             last = b
-    spans.append((last, len(s)))
-    return [(a, b) for a, b in spans if s[a:b].strip(" .-")]
+    return [(a, b) for a, b in [*spans, (last, len(s))] if s[a:b].strip(" .-")]
 
 
-def _titled_body(item: str) -> str | None:
-    m = _g()["titles"].match(item)
-    return item[m.end() :].strip() if m and m.end() < len(item) and item[m.end()] == " " else None
-
-
-def _distribute(items: list[str]) -> list[str]:
+def _distribute(items: list[str], titles: bool = True) -> list[str]:
     """Share what a list prints once: 'Chủ tịch, các PCT UBND tỉnh', 'HĐND, UBND tỉnh', 'TT. TU, HĐND'."""
-    g, out = _g(), list(items)
+    rx, out = _lists(), list(items)
     for i, it in enumerate(out):
-        if g["titles"].fullmatch(it):
-            for nxt in out[i + 1 :]:
-                if not g["titles"].fullmatch(nxt):
-                    body = _titled_body(nxt)
-                    out[i] = f"{it} {body}" if body else it
-                    break
+        nxt = next((x for x in out[i + 1 :] if not rx["titles"].fullmatch(x)), "")
+        m = rx["titles"].match(nxt)
+        if titles and rx["titles"].fullmatch(it) and m and nxt[m.end() : m.end() + 1] == " ":
+            out[i] = f"{it} {nxt[m.end() + 1 :]}"
     for i, it in enumerate(out):
-        if g["local"].fullmatch(it):
-            tail = next((m.group(1) for m in (g["tail"].search(x) for x in out[i + 1 :]) if m), None)
-            out[i] = f"{it} {tail}" if tail else it
-    if out and out[0].startswith("Thường trực "):
-        for i in range(1, len(out)):
-            if not g["standing"].match(out[i]):
-                break
-            out[i] = "Thường trực " + out[i]
+        tail = next((m.group(1) for m in (rx["tail"].search(x) for x in out[i + 1 :]) if m), None)
+        if tail and rx["local"].fullmatch(it):
+            out[i] = f"{it} {tail}"
+    for i in range(1, len(out) if out and out[0].startswith("Thường trực ") else 0):
+        if not rx["standing"].match(out[i]):
+            break
+        out[i] = "Thường trực " + out[i]
     for i in range(1, len(out)):
-        head = g["field_head"].match(out[i - 1])
-        if head and g["field"].fullmatch(out[i]):
+        head = rx["field_head"].match(out[i - 1])
+        if head and rx["field"].fullmatch(out[i]):
             out[i] = f"{head.group(1)} {out[i]}"
     return out
 
 
 def _per_place(item: str) -> list[str]:
     """'Ủy ban nhân dân các tỉnh Hưng Yên, Hòa Bình' -> one member per named place."""
-    m = _g()["per_place"].match(item)
-    if not m:
-        return [item]
-    pre, unit, names, post = m.groups()
-    return [f"{pre}{unit} {n}{post}" for n in re.split(r", | và ", names)]
+    m = _lists()["per_place"].match(item)
+    return [f"{m.group(1)}{m.group(2)} {n}{m.group(4)}" for n in re.split(r", | và ", m.group(3))] if m else [item]
 
 
 def _plural_head(left: str) -> str | None:
     """'Các Bộ' / 'các sở' / 'Bộ' -> 'Bộ' when the words are a head that takes a field."""
     m = re.fullmatch(r"(?:các\s+)?(\w+(?: \w+)?)", left.strip(), re.I)
-    if not m or not _g()["head_only"].fullmatch(m.group(1)):
+    if not m or not _lists()["head_only"].fullmatch(m.group(1)):
         return None
     return m.group(1)[0].upper() + m.group(1)[1:].lower()
 
 
 def _own(item: str, owner: str) -> str:
     """'Bộ trưởng, Chủ nhiệm' under 'Văn phòng Chính phủ' -> 'Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ'."""
-    g = _g()
-    m = g["titles"].match(item)
+    rx = _lists()
+    m = rx["titles"].match(item)
     core = item[m.end() :].strip() if m else item
-    if not core or g["coll0"].fullmatch(core):
+    if not core or rx["colls"].fullmatch(core):
         return f"{item} {owner}"
-    h = g["owned"].fullmatch(core)
+    h = rx["owned"].fullmatch(core)
     if not h:
         return item
-    office = any(x["head"].lower() == h.group(1).lower() and x.get("office_owner") for x in load("bodies.json")["heads"])
-    return f"{item} {owner[len('Văn phòng ') :] if office and owner.startswith('Văn phòng ') else owner}"
+    office = any(
+        x["head"].lower() == h.group(1).lower() and x.get("office_owner") for x in load("bodies.json")["heads"]
+    )
+    return f"{item} {owner.removeprefix('Văn phòng ') if office else owner}"
 
 
-def _colon(left: str, right: str) -> list[str]:
+def _colon(left: str, right: str) -> list[str] | None:
     """'Các Bộ: TC, NV', 'UBND các tỉnh: Long An, Tiền Giang', 'VPCP: BTCN, các PCN, các Vụ: TH, KTTH'."""
     pieces = [right[a:b].strip() for a, b in _split(right)]
     head = _plural_head(left)
     if head:
-        return [expand(p if _g()["field_head"].match(expand(p)) else f"{head} {p}") for p in pieces]
-    owner = expand(left)
+        return [expand(p if _lists()["field_head"].match(expand(p)) else f"{head} {p}") for p in pieces]
     if fold(left) == "luu":
         return [expand(p) for p in pieces]
-    unit = _g()["unit_end"].match(owner)
+    if _body(left, 0) != len(left):
+        return None
+    owner = expand(left)
+    unit = _lists()["unit_end"].match(owner)
     if unit:
         return [f"{unit.group(1)}{unit.group(2)} {expand(p)}" for p in pieces]
     items, sub = [], None
@@ -326,48 +349,79 @@ def _colon(left: str, right: str) -> list[str]:
             sub_left, p = (x.strip() for x in p.split(":", 1))
             sub = _plural_head(sub_left)
         items.append(expand(f"{sub} {p}" if sub else p))
-    return [_own(it, owner) for it in _distribute(items)]
+    return [_own(it, owner) for it in _distribute(items, titles=False)]
 
 
 def members(name: str) -> list[str]:
     """A recipient line's name -> the bodies it names, each expanded ('TT. TU, HĐND, UBND tỉnh' ->
     Thường trực Tỉnh ủy, Thường trực Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh). A collective
     ('Các sở, ban, ngành') is one member; 'Như trên' names none."""
-    s = re.sub(r"\s*\([^()]*\)\s*$", "", _clean(name)).strip(" -;.,")
+    s = re.sub(r"\s*(?:\([^()]*\)|\[\d+\])", "", _clean(name)).strip(" -;.,")
     if not s or re.match(r"(?i)như (?:trên|điều\b)", s):
         return []
     m = re.match(r"^([^:,;]{1,40}?)\s*:\s*(.+)$", s)
-    if m:
-        return [x for x in _colon(m.group(1), m.group(2)) if x]
-    items = [_expand(s, a, b) for a, b in _split(s)]
-    return [p for it in _distribute(items) for p in _per_place(it)]
+    listed = _colon(m.group(1), m.group(2)) if m else None
+    if listed is not None:
+        return [x for x in listed if x]
+    return [p for it in _distribute([_expand(s, a, b) for a, b in _split(s)]) for p in _per_place(it)]
 
 
 # -- canonical --------------------------------------------------------------------------------------
 @cache
-def _recasing() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Known phrases in their official letter case (lower-cased key -> phrase)."""
+def _recasing() -> dict[str, Any]:
+    """Known phrases in their official case (lower-cased key -> phrase): names of organs and units (always),
+    a title at the start, a head before a field ('sở tài chính'), other heads and levels (all-caps input only)."""
     b = load("bodies.json")
-    table: dict[str, str] = {}
-    multi = [h["head"] for h in b["heads"] if " " in h["head"]] + [n for n in b["collective_nouns"] if " " in n]
+    organs = [h["head"] for h in b["heads"] if {"owner", "local", "standing"} & set(h) and h["head"][0].isupper()]
+    plain = [f["name"] for f in b["fixed"]] + [o for o in organs if " " in o] + b["units"] + ["Trung ương", "Việt Nam"]
+    titles = [t["title"] for t in b["titles"]]
     fields = [n for grp in b["fields"] for n in grp["names"]]
-    groups = [[f["name"] for f in b["fixed"]], multi, [t["title"] for t in b["titles"]], fields, b["units"], b["levels"]]
-    for phrase in (p for grp in groups for p in grp):
-        table.setdefault(phrase.lower(), phrase)
-    table.update({k.lower(): w for k, w in _g()["variants"].items()})
-    table.update({"trung ương": "Trung ương", "việt nam": "Việt Nam"})
-    rx = re.compile(_alt(table, lambda p: r"(?<!\w)" + re.escape(p)), re.I)
-    single = [h["head"] for h in b["heads"] if " " not in h["head"]]
-    heads = re.compile(rf"(?<!\w)({_alt(single, _ci, '')}) (?={_alt(fields, _ci)})", re.I)
-    return table, rx, heads
+    caps = b["levels"] + _heads(multi=True)
+    variants = {k.lower(): w for k, w in b["field_variants"].items() if k != "#"}
+    bound: Callable[[str], str] = lambda p: r"(?<!\w)" + re.escape(p)  # noqa: E731
+    heads = rf"(?<!\w)((?:các|trưởng|cơ) )?({_alt(_heads(take='field'), _ci, '')}) ({_alt([*fields, *variants], _ci)})"
+    return {
+        "table": {p.lower(): p for p in reversed(plain + titles + fields + caps)} | variants,
+        "plain": re.compile(f"(?=({_alt(plain, bound)}))", re.I),
+        "titles": re.compile(rf"^((?:các |(?:các )?đồng chí )?)({_alt(titles, re.escape)})", re.I),
+        "heads": re.compile(heads, re.I),
+        "caps": re.compile(_alt(caps, bound), re.I),
+    }
+
+
+def _sub_longest(rx: re.Pattern[str], e: str, fn: Callable[[str], str]) -> str:
+    """Replace the longest non-overlapping matches of ``rx`` (a lookahead capturing group 1)."""
+    taken: list[tuple[int, int]] = []
+    for a, b in sorted(((m.start(), m.start() + len(m.group(1))) for m in rx.finditer(e)), key=lambda x: x[0] - x[1]):
+        if all(b <= p or a >= q for p, q in taken):
+            taken.append((a, b))
+    for a, b in sorted(taken, reverse=True):
+        e = e[:a] + fn(e[a:b]) + e[b:]
+    return e
+
+
+def _recase_head(m: re.Match[str]) -> str:
+    """'sở tài chính' -> 'Sở Tài chính'; after 'trưởng' only the field ('Trưởng phòng Tư pháp'); after 'các' nothing."""
+    pre, head, field = m.group(1) or "", m.group(2), m.group(3)
+    if pre.lower().startswith(("các", "cơ")):
+        return m.group(0)
+    return pre + (head if pre else head.capitalize()) + " " + _recasing()["table"][field.lower()]
+
+
+def _title_case(word: str) -> str:
+    return word.capitalize() if word.isupper() and is_syllable(word.lower()) else word
 
 
 def _recase(e: str, all_caps: bool) -> str:
-    table, rx, heads = _recasing()
-    e = rx.sub(lambda m: table[m.group(0).lower()], e)
-    e = heads.sub(lambda m: m.group(1)[0].upper() + m.group(1)[1:].lower() + " ", e)
+    rc = _recasing()
+    table = rc["table"]
+    e = _sub_longest(rc["plain"], e, lambda x: table[x.lower()])
+    e = rc["titles"].sub(lambda m: m.group(1) + table[m.group(2).lower()], e)
+    e = rc["heads"].sub(_recase_head, e)
     if all_caps:
-        e = re.sub(r"\b\w+\b", lambda m: m.group(0).capitalize() if m.group(0).isupper() and is_syllable(m.group(0).lower()) else m.group(0), e)
+        e = re.sub(
+            r"\b\w+\b", lambda m: _title_case(m.group(0)), rc["caps"].sub(lambda m: table[m.group(0).lower()], e)
+        )
     return e
 
 
@@ -375,24 +429,29 @@ def _recase(e: str, all_caps: bool) -> str:
 def _choices() -> dict[str, str]:
     """Folded key -> canonical name of every full body name the gazetteer can build."""
     b = load("bodies.json")
-    names = [f["name"] for f in b["fixed"]] + [h["head"] for h in b["heads"] if " " in h["head"]]
     fields = [n for grp in b["fields"] for n in grp["names"] if n[0].isupper()]
-    names += [f"{h['head']} {f}" for h in b["heads"] if "field" in h["takes"] for f in fields]
-    out = {fold(n): n for n in reversed(names)}
-    out.update({fold(f"{h['head']} {k}"): f"{h['head']} {w}" for h in b["heads"] for k, w in _g()["variants"].items()})
-    return out
+    names = [f["name"] for f in b["fixed"]] + _heads(multi=True)
+    names += [f"{h} {f}" for h in _heads(take="field") for f in fields]
+    variants = [(k, w) for k, w in b["field_variants"].items() if k != "#"]
+    return {fold(n): n for n in reversed(names)} | {fold(f"{h} {k}"): f"{h} {w}" for h in _heads() for k, w in variants}
 
 
 def _fuzzy(e: str) -> str | None:
-    table = _choices()
-    tail = _g()["tail"].search(e)
-    for cand, rest in [(e, "")] + ([(e[: tail.start()], e[tail.start() :])] if tail else []):
+    """The gazetteer's name for ``e`` (or for ``e`` without its trailing complement): exact on the folded
+    form, else the single best rapidfuzz hit >= the cutoff with the same head, not a shorter or longer name."""
+    table, tail = _choices(), _lists()["tail"].search(e)
+    tries = [(e, "")] + ([(e[: tail.start()], e[tail.start() :])] if tail else [])
+    for cand, rest in tries:
+        if fold(cand) in table:
+            return table[fold(cand)] + rest
+    for cand, rest in tries:
         key = fold(cand)
-        if key in table:
-            return table[key] + rest
         hits = process.extract(key, list(table), scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZ_CUTOFF)
         if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]):
-            return table[hits[0][0]] + rest
+            best = hits[0][0]
+            same_head = best.split(" ")[:2] == key.split(" ")[:2]
+            if same_head and not (best.startswith(key + " ") or key.startswith(best + " ")):
+                return table[best] + rest
     return None
 
 
@@ -402,46 +461,120 @@ def canonical(name: str) -> str:
     ('UỶ BAN NHÂN DÂN tỉnh' -> 'Ủy ban nhân dân tỉnh'), a variant spelling mapped to the gazetteer's name."""
     s = _clean(name)
     letters = [c for c in s if c.isalpha()]
-    e = _recase(expand(s), bool(letters) and not any(c.islower() for c in letters) and len(s.split()) > 1)
+    e = _recase(expand(s), bool(letters) and not any(c.islower() for c in letters) and " " in s)
     return _fuzzy(e) or e
 
 
 # -- find_bodies ------------------------------------------------------------------------------------
 @cache
-def _kinds() -> tuple[list[tuple[str, str]], list[tuple[str, str]], dict[str, str]]:
+def _kinds() -> tuple[list[tuple[str, str]], list[tuple[str, str, bool]], dict[str, str]]:
     b = load("bodies.json")
     fixed = sorted(((f["name"].lower(), f["kind"]) for f in b["fixed"]), key=lambda x: -len(x[0]))
-    heads = sorted(((h["head"].lower(), h["kind"]) for h in b["heads"]), key=lambda x: -len(x[0]))
-    fields = {n.lower(): grp["kind"] for grp in b["fields"] if grp["kind"] for n in grp["names"]}
-    return fixed, heads, fields
+    heads = sorted(
+        ((h["head"].lower(), h["kind"], bool(h.get("capital"))) for h in b["heads"]), key=lambda x: -len(x[0])
+    )
+    return fixed, heads, {n.lower(): grp["kind"] for grp in b["fields"] if grp["kind"] for n in grp["names"]}
 
 
 def _kind(c: str) -> str:
+    """Kind of a canonical name: by its title, fixed name, head (or the field's kind, for a committee)."""
     fixed, heads, fields = _kinds()
-    if _g()["titles"].match(c):
+    if _lists()["titles"].match(c):
         return "title"
-    low = re.sub(r"^thường trực ", "", c.lower())
+    c = c.removeprefix("Thường trực ")
+    low = c.lower()
     if re.match(r"(?:các|tất cả|toàn|cho các|quý)\b", low):
         return "collective"
     kind = next((k for n, k in fixed if low.startswith(n)), None)
-    if kind:
-        return kind
-    for head, k in heads:
-        if low.startswith(head) and k:
-            rest = low[len(head) :].strip()
-            over = next((fk for f, fk in fields.items() if rest.startswith(f)), None)
+    for head, k, cap in [] if kind else heads:
+        if k and low.startswith(head) and (c[0].isupper() or not cap) and not c[len(head) : len(head) + 1].isalnum():
+            over = next((fk for f, fk in fields.items() if low[len(head) :].strip().startswith(f)), None)
             return over if over and k not in ("ministry", "department") else k
-    return "collective"
+    return kind or "collective"
+
+
+def _end(m: re.Match[str] | None) -> int:
+    return m.end() if m else 0
+
+
+def _comps(t: str, j: int, depth: int) -> int:
+    """Extend a body ending at ``j`` over its complements ('tỉnh Hưng Yên', 'trực thuộc UBND tỉnh')."""
+    g = _g()
+    for _ in range(4):
+        m = g["nested"].match(t, j)
+        k = (_body(t, m.end(), depth + 1) or _end(g["headref"].match(t, m.end()))) if m and depth < 2 else 0
+        k = k or _end(g["comp"].match(t, j))
+        if not k:
+            return j
+        j = k
+    return j
+
+
+def _body(t: str, i: int, depth: int = 0) -> int:
+    """End of the body starting at ``i`` (0: none): a wrapper and what it wraps, or a core; then complements."""
+    g = _g()
+    m = g["wrap"].match(t, i)
+    if m and depth < 2:
+        k = _end(g["pair"].match(t, m.end())) or _body(t, m.end(), depth + 1)
+        k = k or _end(g["headref"].match(t, m.end())) or _coll(t, m.end(), depth + 1)
+        if k:
+            return _comps(t, k, depth)
+    ends = [_end(rx.match(t, i)) for rx in g["core"]]
+    k = max(ends) if ends[_FIELD_CORE] else max(*ends, _open(t, i))  # a known field before an open one
+    return _comps(t, k, depth) if k else 0
+
+
+def _open(t: str, i: int) -> int:
+    """End of 'head + open field' ('Cục Trồng trọt'); an odd trailing lower-case syllable is left out, since
+    field names are made of two-syllable words ('Cục Cảnh sát hình sự thụ lý' -> 'Cục Cảnh sát hình sự')."""
+    m = _g()["open"].match(t, i)
+    if not m:
+        return 0
+    words = [w for w in m.group(2).split(" ") if w != "-"]
+    return m.end() - len(words[-1]) - 1 if len(words) % 2 and len(words) > 1 and words[-1].islower() else m.end()
+
+
+def _coll(t: str, i: int, depth: int = 0) -> int:
+    k = max(_end(rx.match(t, i)) for rx in _g()["coll"])
+    return _comps(t, k, depth) if k else 0
+
+
+def _unit_at(t: str, i: int) -> int:
+    return max(_body(t, i), _coll(t, i))
+
+
+def _match_at(t: str, i: int, depth: int = 0) -> int:
+    """End of the longest body, collective or title (with what it heads) starting at ``i``; 0: none."""
+    g = _g()
+    ends = [_unit_at(t, i), _end(g["stand"].match(t, i))]
+    m = g["titles_sp"].match(t, i)
+    if m:  # 'Giám đốc Sở GDĐT', 'Trợ lý Thủ tướng', 'Thủ trưởng cơ quan, đơn vị', 'Lãnh đạo Cục'
+        j = m.end()
+        ends += [_unit_at(t, j), _match_at(t, j, 1) if depth < 1 and g["of_title"].match(t, i) else 0]
+        ends += [_comps(t, _end(g["cnouns"].match(t, j)), 0) if g["lead_end"].search(m.group(0)) else 0]
+        ends += [_end(g["headref"].match(t, j))]
+    m = g["headed"].match(t, i)  # 'Trưởng phòng Tư pháp', 'Chánh Thanh tra tỉnh': the title ends with the head
+    if m:
+        j = _comps(
+            t, (_end(_lists()["field"].match(t, m.end() + 1)) if t[m.end() : m.end() + 1] == " " else 0) or m.end(), 0
+        )
+        ends.append(j if j > m.end() else 0)
+    return max(ends)
+
+
+def _scan(t: str, at: Callable[[str, int], int]) -> list[tuple[int, int, str]]:
+    """Leftmost-longest, non-overlapping spans found by ``at`` from each word start of ``t``."""
+    out, pos = [], 0
+    for m in _g()["start"].finditer(t):
+        k = at(t, m.start()) if m.start() >= pos else 0
+        if k and not (k < len(t) and t[k - 1 : k + 1].isalnum()):  # never end inside a word
+            out.append((m.start(), k, t[m.start() : k]))
+            pos = k
+    return out
 
 
 def find_bodies(text: str) -> list[BodyMatch]:
     """Bodies, titles with their bodies and collectives in running text, leftmost and longest first."""
     t = normalize_tones(text)
-    if len(t) != len(text):
-        t = text
-    out = []
-    for m in _g()["top"].finditer(t):
-        printed = text[m.start() : m.end()]
-        c = canonical(printed)
-        out.append(BodyMatch(m.start(), m.end(), printed, c, _kind(c)))
-    return out
+    spans = _scan(t if len(t) == len(text) else text, _match_at)
+    return [BodyMatch(a, b, text[a:b], c := canonical(text[a:b]), _kind(c)) for a, b, _ in spans]

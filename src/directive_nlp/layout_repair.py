@@ -493,9 +493,7 @@ def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
         full = len(last_raw) >= 0.72 * width
         cont = (wrapped and blank == 0 and full and not prev.endswith(_TERMINAL)) or (lower_start and blank <= 2)
         last_raw = line
-        if out and cont and not _blocks_join(prev, line):
-            out[-1] = prev + " " + line
-        elif out and _field_split(prev, line):
+        if out and cont and not _blocks_join(prev, line) or out and _field_split(prev, line):
             out[-1] = prev + " " + line
         else:
             out.append(line)

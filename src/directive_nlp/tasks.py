@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import actors as ac
-from .header import Line, split_lines
+from .header import split_lines
 from .resources import load
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
 
@@ -92,26 +92,24 @@ _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?
 def paragraphs(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]], sections: list[Section]) -> list[Para]:
     by_start = {s.start: s for s in sections}
     out: list[Para] = []
+    opened: list[Section] = []  # sections open at the current line (a stack by level)
+    order = sorted(sections, key=lambda s: s.start)
+    k = 0
     for ln in split_lines(text):
         if not ln.text.strip() or ln.text.startswith("|") or not any(a <= ln.start < b for a, b, _ in regions):
             continue
         if any(a <= ln.start < b for a, b in skip):
             continue
+        while k < len(order) and order[k].start <= ln.start:
+            opened = [o for o in opened if o.level < order[k].level] + [order[k]]
+            k += 1
+        opened = [o for o in opened if o.start <= ln.start <= o.end]
         sec = by_start.get(ln.start)
         if sec is not None:
             out.append(Para(sec.body_start, ln.end, sec, True))
         else:
-            out.append(Para(ln.start, ln.end, _innermost(sections, ln), False))
+            out.append(Para(ln.start, ln.end, opened[-1] if opened else None, False))
     return out
-
-
-def _innermost(sections: list[Section], ln: Line) -> Section | None:
-    best = None
-    for s in sections:
-        if s.start <= ln.start < s.end or s.start <= ln.start <= s.end:
-            if best is None or s.level >= best.level:
-                best = s
-    return best
 
 
 _SENT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
@@ -173,7 +171,7 @@ def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _starts_with_cue(text: str, pos: int) -> bool:
     m = re.match(r"\s*", text[pos:])
     p = pos + (m.end() if m else 0)
-    return any(q == p for q in ac.predicates(text, p)[:1])
+    return any(q == p for q in ac.predicates(text, p, min(len(text), p + 40))[:1])
 
 
 # ------------------------------------------------------------------ what is a task
@@ -201,7 +199,7 @@ def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
 
 def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first predicate (of the first few) that has an actor subject in front of it."""
-    preds = [p for p in ac.predicates(text, start + 1) if p < end and text[p].islower()][:6]
+    preds = [p for p in ac.predicates(text, start + 1, end) if text[p].islower()][:6]
     for p in preds:
         subj = ac.subject_span(text, start, p)
         if subj is not None:
@@ -394,7 +392,7 @@ def _item_lead(text: str, c: Clause, lead_clause: Clause | None) -> Sourced | No
     if not spans and lead_clause.end - lead_clause.start < 160:
         spans = ac.lead_actor_spans(text, lead_clause.start, lead_clause.end - 1)
     if not spans:
-        pred = next((p for p in ac.predicates(text, lead_clause.start) if p < lead_clause.end), None)
+        pred = next((p for p in ac.predicates(text, lead_clause.start, lead_clause.end)), None)
         subj = ac.subject_span(text, lead_clause.start, pred) if pred else None
         spans = ac.split_actor_list(text, *subj) if subj else []
     return Sourced([(a, b, "lead") for a, b in spans], "item_lead") if spans else None

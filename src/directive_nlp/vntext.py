@@ -32,9 +32,7 @@ def _split_tone(syllable: str) -> tuple[str, str | None]:
 def _tone_index(base: str) -> int | None:
     """Index in ``base`` (lower-case, toneless) of the vowel that carries the tone."""
     start = 0
-    if base.startswith("qu") and len(base) > 2 and base[2] in _VOWELS:
-        start = 2
-    elif base.startswith("gi") and len(base) > 2 and base[2] in _VOWELS:
+    if base.startswith("qu") and len(base) > 2 and base[2] in _VOWELS or base.startswith("gi") and len(base) > 2 and base[2] in _VOWELS:
         start = 2
     idx = [i for i in range(start, len(base)) if base[i] in _VOWELS]
     if not idx:
