@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .resources import load
+from .vntext import UPPER
 
 Span = tuple[int, int]
 
@@ -43,13 +44,22 @@ def head_re() -> re.Pattern[str]:
     low = _alt(h["lowercase_bodies"]["words"])
     neg = _alt(h["not_heads"]["words"])
     return re.compile(
-        rf"(?<![\w])(?!(?:{neg})(?![\w]))(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?=[A-ZĐ]))"
+        rf"(?<![\w])(?!(?:{neg})(?![\w]))(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER}))"
     )
 
 
 @cache
 def _cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alt(_data()['predicate_cues']['words'])})(?![\w])", re.I)
+
+
+@cache
+def _strong_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(_data()['strong_cues']['words'])})(?![\w])")
+
+
+def is_strong(text: str, pos: int) -> bool:
+    return _strong_re().match(text, pos) is not None
 
 
 @cache
@@ -145,12 +155,14 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     ('Trường hợp ..., người khai hải quan phải nộp')."""
     if not text[start:pred].strip():
         return None
-    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;]\s*", text[start:pred])]
+    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;]\s*|\sthì\s+", text[start:pred])]
     pieces = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else pred)) for i in range(len(cuts))]
     subject_start = None
     trailing_continuations = True
     for k in range(len(pieces) - 1, -1, -1):
         a, b = pieces[k]
+        if not text[a:b].strip():
+            continue
         lead = a + len(text[a:b]) - len(text[a:b].lstrip())
         if is_head_at(text, lead) and not _protected_inside(text, lead):
             subject_start = lead

@@ -11,6 +11,7 @@ from .header import Line, split_lines
 from .layout_repair import fold_same_length, is_name_token, is_upper_line
 from .resources import load
 from .schema import Recipient, Signer
+from .vntext import UPPER
 
 
 @dataclass
@@ -29,7 +30,7 @@ _BULLET = re.compile(r"^[-+•_–*]\s*")
 @cache
 def _authority() -> re.Pattern[str]:
     alts = "|".join(re.escape(a["re"]) for a in sorted(load("closing.json")["authority"], key=lambda a: -len(a["re"])))
-    return re.compile(rf"(?<![\w/])({alts})\s*\.?\s*(?=[A-ZĐÀ-Ỹ])")
+    return re.compile(rf"(?<![\w/])({alts})\s*\.?\s*(?={UPPER})")
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .numbering import LABEL_ONLY, match_label, starts_item
-from .vntext import is_syllable, known_syllables, normalize_tone, strip_accents
+from .vntext import UPPER, is_syllable, known_syllables, normalize_tone, strip_accents
 
 # ------------------------------------------------------------------ helpers
 
@@ -85,7 +85,7 @@ def explode_tables(lines: list[str]) -> list[str]:
 _QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[aã]?\s*h[o0]i|cong hoa xa hoi|dang cong san viet nam")
 _TIEU_NGU = re.compile(r"d[oô]c\s*l[aâ]p\s*[-–—]")
 _DATE_LINE = re.compile(r"(?<![\w/])ng[aàáả][yvý]\s+\S{1,3}\s*[\w|]?\s+th[aá]ng\s+\S{1,3}\s*[\w|]?\s+n[aă]m\s+\d{4}", re.I)
-_PLACE_WORD = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w.'’-]*|TP\.|Tp\.|thành phố|phố|thị xã|thị trấn)$")
+_PLACE_WORD = re.compile(rf"^(?:{UPPER}[\w.'’-]*|TP\.|Tp\.|thành phố|phố|thị xã|thị trấn)$")
 _TITLE_WORDS = (
     "CHỈ THỊ|QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|CÔNG ĐIỆN|NGHỊ QUYẾT|BÁO CÁO|TỜ TRÌNH|"
     "CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|THÔNG TƯ|NGHỊ ĐỊNH|PHƯƠNG ÁN|ĐỀ ÁN|KẾT LUẬN|THÔNG CÁO|GIẤY MỜI"
@@ -256,7 +256,7 @@ def split_closing(lines: list[str]) -> list[str]:
 _TRAILING_ML = re.compile(r"(?<=[^\W\d_,;:.)”\"])\s+(\d{1,2}(?:\.\d{1,2}){1,3}\.)$")
 _TRAILING_AFTER_HEADING = re.compile(r"\s+(\d{1,2}\.)$")
 _TRAILING_AFTER_SENTENCE = re.compile(r"(?<=[:.])\s+(1\.|I\.|a\))$")
-_INLINE_FIRST = re.compile(r"(?<=:)\s+(?=(?:1|I|a)[.)]\s+[A-ZĐÀ-Ỹ])")
+_INLINE_FIRST = re.compile(rf"(?<=:)\s+(?=(?:1|I|a)[.)]\s+{UPPER})")
 
 
 def attach_labels(lines: list[str]) -> list[str]:
@@ -311,7 +311,7 @@ def _split_first_child(line: str) -> list[str]:
         return [line]
     nested = lab.kind in ("arabic", "multilevel")
     child = re.escape(lab.label) + r"\.1\.?" if nested else r"1\."
-    m = re.search(rf"\s({child})\s+(?=[A-ZĐÀ-Ỹ])", line[lab.end :])
+    m = re.search(rf"\s({child})\s+(?={UPPER})", line[lab.end :])
     if not m:
         return [line]
     cut = lab.end + m.start() + 1

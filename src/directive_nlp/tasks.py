@@ -19,6 +19,7 @@ from . import actors as ac
 from .header import split_lines
 from .resources import load
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
+from .vntext import LOWER, UPPER
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _narrative_re() -> re.Pattern[str]:
 def _assign_re() -> re.Pattern[str]:
     d = _data()["assignment_labels"]
     return re.compile(
-        rf"^(?:(?P<lead>{_alt(d['lead'])})|(?P<coord>{_alt(d['coordinate'])})|(?P<time>{_alt(d['time'])}))\s*(?::|$)\s*"
+        rf"(?:(?P<lead>{_alt(d['lead'])})|(?P<coord>{_alt(d['coordinate'])})|(?P<time>{_alt(d['time'])}))\s*(?::|$)\s*"
     )
 
 
@@ -112,7 +113,7 @@ def paragraphs(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[
     return out
 
 
-_SENT = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
+_SENT = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?{UPPER})")
 _ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bđ/c|\bĐ/c|\bSố|\bsố|\d)\.$")
 
 
@@ -126,10 +127,29 @@ def clauses(text: str, para: Para) -> list[Clause]:
         out.append(Clause(pos, m.start(), para))
         pos = m.end()
     out.append(Clause(pos, para.end, para))
+    out = [piece for c in out for piece in _split_merged_heading(text, c)]
     result: list[Clause] = []
     for c in out:
         result.extend(_split_lead_list(text, c))
     return [c for c in result if text[c.start : c.end].strip(" .;:-")]
+
+
+_MID_CAP = re.compile(rf"(?<={LOWER}|[\d)])\s+(?={UPPER}{LOWER})")
+
+
+def _split_merged_heading(text: str, c: Clause) -> list[Clause]:
+    """'Địa điểm làm thủ tục hải quan Thực hiện theo quy định ...': a heading run into its
+    text (a capitalized verb after a lower-case word that is not a body's head)."""
+    for m in _MID_CAP.finditer(text, c.start, min(c.end, c.start + 200)):
+        pos = m.end()
+        if _starts_with_cue(text, pos) and not ac.is_head_at(text, pos) and not _after_head(text, m.start()):
+            return [Clause(c.start, m.start(), c.para), Clause(pos, c.end, c.para)]
+    return [c]
+
+
+def _after_head(text: str, pos: int) -> bool:
+    word = text[max(0, pos - 12) : pos].split()[-1:] or [""]
+    return word[0].lower() in ("phòng", "ban", "sở", "cục", "vụ", "viện", "hội", "đoàn", "đội", "tổ")
 
 
 def _split_lead_list(text: str, c: Clause) -> list[Clause]:
@@ -139,10 +159,16 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
     if colon is None:
         return [c]
     parts = _split_semicolons(text, c.start + colon + 1, c.end)
-    if len(parts) < 2 or not all(_starts_with_cue(text, a) for a, _ in parts):
+    if not parts or not _starts_with_cue(text, parts[0][0]):
         return [c]
+    merged: list[tuple[int, int]] = []
+    for a, b in parts:  # a ';' part that is not a new action continues the one before
+        if merged and not _starts_with_cue(text, a):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
     head = Clause(c.start, c.start + colon + 1, c.para)
-    return [head] + [Clause(a, b, c.para, after_lead=True) for a, b in parts]
+    return [head] + [Clause(a, b, c.para, after_lead=True) for a, b in merged]
 
 
 def _top_level_colon(seg: str) -> int | None:
@@ -168,13 +194,25 @@ def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts if text[a:b].strip()]
 
 
+@cache
+def _time_opener() -> re.Pattern[str]:
+    return re.compile(_data()["time_openers"]["pattern"], re.I)
+
+
 def _starts_with_cue(text: str, pos: int) -> bool:
-    m = re.match(r"\s*", text[pos:])
+    m = re.match(r"[\s\"“(]*", text[pos : pos + 10])
     p = pos + (m.end() if m else 0)
+    t = _time_opener().match(text, p)
+    if t:
+        p = t.end()
     return any(q == p for q in ac.predicates(text, p, min(len(text), p + 40))[:1])
 
 
 # ------------------------------------------------------------------ what is a task
+
+
+_PAST = re.compile(r"(?:đã|đang|vừa|đã được|đã và đang)\s+$")
+_CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
 
 def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
@@ -182,29 +220,53 @@ def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
     seg = text[c.start : c.end].strip()
     if not seg or _non_task_re().match(seg):
         return False, False
-    if c.para.section is not None and c.para.is_label_line and c.para.section.is_heading and not c.after_lead:
+    sec = c.para.section
+    if sec is not None and c.para.is_label_line and sec.is_heading and not c.after_lead and not _action_heading(text, c):
         return False, False
     cue_start = _starts_with_cue(text, c.start)
     modal = bool(_MODAL.search(seg))
-    if _narrative_re().search(seg) and not modal and not cue_start:
-        return False, False
-    if cue_start or modal:
+    if ac.directive_objects(text, c.start, c.end) or _TELL.search(seg) or _bare_directive(text, c):
         return True, cue_start
-    if ac.directive_objects(text, c.start, c.end) or _TELL.search(seg):
-        return True, False
-    if first_subject(text, c.start, c.end) is not None:
+    narrative = bool(_narrative_re().search(seg)) and not _CONDITIONAL.match(seg)
+    if cue_start or modal:
+        return not (narrative and not modal and not cue_start), cue_start
+    subj = first_subject(text, c.start, c.end)
+    if subj is not None and not _PAST.search(text[max(c.start, subj[1] - 12) : subj[1]]) and not narrative:
         return True, False
     return False, False
 
 
+def _action_heading(text: str, c: Clause) -> bool:
+    """'Điều 1. Phân bổ chi tiết danh mục ... và giao nhiệm vụ ... sau:' opens with a verb and is long."""
+    return _starts_with_cue(text, c.start) and len(text[c.start : c.end].split()) >= 7
+
+
+_BARE_DIRECTIVE = re.compile(r"(?<![\w])(?:đề nghị|yêu cầu|Đề nghị|Yêu cầu)\s+(?=\w)")
+
+
+def _bare_directive(text: str, c: Clause) -> bool:
+    """'... nếu có khó khăn, vướng mắc, đề nghị phản ánh về Bộ': a request with no object."""
+    for m in _BARE_DIRECTIVE.finditer(text, c.start, c.end):
+        if ac.predicates(text, m.end(), min(c.end, m.end() + 30))[:1] == [m.end()]:
+            return True
+    return False
+
+
 def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first predicate (of the first few) that has an actor subject in front of it."""
-    preds = [p for p in ac.predicates(text, start + 1, end) if text[p].islower()][:6]
-    for p in preds:
+    """The subject of the clause: in front of its main predicate ('có trách nhiệm', 'phải',
+    'chủ trì' ... tried first), else of the first predicate that has one."""
+    preds = [p for p in ac.predicates(text, start + 1, end) if text[p].islower() and not _in_list(text, p)][:8]
+    strong = [p for p in preds if ac.is_strong(text, p)]
+    for p in strong + [q for q in preds if q not in strong]:
         subj = ac.subject_span(text, start, p)
         if subj is not None:
             return subj
     return None
+
+
+def _in_list(text: str, p: int) -> bool:
+    """'các cơ quan, tổ chức và cá nhân': a cue word that is a noun in an actor list."""
+    return text.startswith("tổ chức", p) and bool(re.search(r"(,|các|và)\s$", text[max(0, p - 5) : p]))
 
 
 def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:

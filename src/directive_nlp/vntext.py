@@ -141,3 +141,13 @@ def known_syllables() -> frozenset[str]:
                 words.update(normalize_tone(w) for w in line.lower().split() if w.isalpha())
             break
     return frozenset(words)
+
+
+def _letter_class(upper: bool) -> str:
+    chars = [chr(c) for c in list(range(0x41, 0x7B)) + list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))]
+    picked = "".join(c for c in chars if c.isalpha() and (c.isupper() if upper else c.islower()))
+    return "[" + picked + "]"
+
+
+UPPER = _letter_class(True)  # a regex class: one upper-case Vietnamese letter
+LOWER = _letter_class(False)  # a regex class: one lower-case Vietnamese letter
