@@ -114,7 +114,7 @@ def paragraphs(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[
 
 
 _SENT = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?{UPPER})")
-_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|\bTp|\bđ/c|\bĐ/c|\bSố|\bsố|\d)\.$")
+_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,3}|\bTp|\bđ/c|\bĐ/c|\bSố|\bsố|\bkhoản \d+|\bĐiều \d+|\bđiểm \w)\.$")
 
 
 def clauses(text: str, para: Para) -> list[Clause]:
@@ -211,7 +211,7 @@ def _starts_with_cue(text: str, pos: int) -> bool:
 # ------------------------------------------------------------------ what is a task
 
 
-_PAST = re.compile(r"(?:đã|đang|vừa|đã được|đã và đang)\s+$")
+_PAST = re.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)")
 _CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
 
@@ -231,9 +231,73 @@ def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
     if cue_start or modal:
         return not (narrative and not modal and not cue_start), cue_start
     subj = first_subject(text, c.start, c.end)
-    if subj is not None and not _PAST.search(text[max(c.start, subj[1] - 12) : subj[1]]) and not narrative:
+    if subj is not None and not _PAST.search(text[subj[0] : subj[1]]) and not narrative:
         return True, False
     return False, False
+
+
+def clause_signals(text: str, c: Clause, deadlines: list[Deadline] | None = None) -> dict[str, float]:
+    """What the rules see in a clause, as numbers: features for the statistical model."""
+    seg = text[c.start : c.end].strip()
+    subj = first_subject(text, c.start, c.end)
+    sec = c.para.section
+    return {
+        "cue_start": float(_starts_with_cue(text, c.start)),
+        "modal": float(bool(_MODAL.search(seg))),
+        "directive": float(bool(ac.directive_objects(text, c.start, c.end))),
+        "tell": float(bool(_TELL.search(seg))),
+        "bare_directive": float(_bare_directive(text, c)),
+        "subject": float(subj is not None),
+        "past": float(bool(subj and _PAST.search(text[subj[0] : subj[1]]))),
+        "narrative": float(bool(_narrative_re().search(seg))),
+        "conditional": float(bool(_CONDITIONAL.match(seg))),
+        "non_task_opener": float(bool(_non_task_re().match(seg))),
+        "heading": float(bool(sec is not None and c.para.is_label_line and sec.is_heading and not c.after_lead)),
+        "after_lead": float(c.after_lead),
+        "bullet": float(bool(sec is not None and sec.kind == "bullet" and c.para.is_label_line)),
+        "numbered": float(bool(sec is not None and sec.kind != "bullet" and c.para.is_label_line)),
+        "deadline": float(any(c.start <= d.start < c.end for d in deadlines or [])),
+        "ends_colon": float(seg.endswith(":")),
+        "words": min(len(seg.split()), 80) / 80,
+    }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A clause the task stage considers, with the rules' view of it (for training and
+    evaluating the model)."""
+
+    start: int
+    end: int
+    text: str
+    signals: dict[str, float]
+    rule_task: bool
+
+
+def candidates_for(raw_text: str) -> tuple[str, list[Candidate]]:
+    """Run the pipeline up to the task stage on a raw document; return the normalized
+    text and every clause of its body with the rules' signals and decision."""
+    from .closing import find_closing
+    from .header import parse_header
+    from .normalize import normalize
+    from .pipeline import _deadlines, _layout, _references, Options
+    from .sections import find_sections
+
+    norm = normalize(raw_text)
+    head = parse_header(norm.text, signed_at=norm.signed_at)
+    closing = find_closing(norm.text, head.body_start, head.header.addressees)
+    layout = _layout(norm.text, head.body_start, closing.body_end, closing.attachment_start, closing.spans)
+    if norm.footnotes_start is not None:
+        layout.skip.append((norm.footnotes_start, len(norm.text)))
+    sections = find_sections(norm.text, layout.regions, layout.skip)
+    refs = _references(norm.text, head.own_number_spans)
+    dls = _deadlines(norm.text, head, refs, Options())
+    out = []
+    for para in paragraphs(norm.text, layout.regions, layout.skip, sections):
+        for c in clauses(norm.text, para):
+            ok, _ = is_task_clause(norm.text, c)
+            out.append(Candidate(c.start, c.end, norm.text[c.start : c.end], clause_signals(norm.text, c, dls), ok))
+    return norm.text, out
 
 
 def _action_heading(text: str, c: Clause) -> bool:
