@@ -53,6 +53,7 @@ class Draft:
     coordinate: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.6
     cue_start: bool = False
+    deadline: Deadline | None = None
 
 
 @cache
@@ -572,7 +573,21 @@ def assemble_tasks(text: str, header: Header, layout, sections: list[Section], r
             if d.actors is None:
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
         drafts.extend(para_drafts)
+    drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
+    drafts.sort(key=lambda d: d.start)
     return [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
+
+
+def _table_drafts(text: str, deadlines: list[Deadline], regions: list[tuple[int, int, str]], issued: str | None,
+                  sections: list[Section]) -> list[Draft]:
+    from .table_tasks import table_tasks
+
+    out = []
+    for t in table_tasks(text, deadlines, regions, issued):
+        sec = max((s for s in sections if s.start <= t.content.start <= s.end), key=lambda s: s.level, default=None)
+        src = Sourced([(a, b, "lead") for a, b in t.leads], "assignment") if t.leads else None
+        out.append(Draft(t.content.start, t.content.end, sec, src, list(t.coordinates), deadline=t.deadline))
+    return out
 
 
 def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
@@ -607,7 +622,7 @@ def _finish(text: str, i: int, d: Draft, sc: Scopes, by_id: dict[str, Section],
         _add_actor(names, seen, text, a, b, "coordinate", "explicit")
     if src is not None and src.source == "assignment":
         pass
-    own = next((dl for dl in deadlines if start <= dl.start < end and dl.value), None)
+    own = d.deadline or next((dl for dl in deadlines if start <= dl.start < end and dl.value), None)
     own = own or next((dl for dl in deadlines if start <= dl.start < end), None)
     deadline = own or _scoped_time(d.section, sc.times, by_id)
     seg = text[start:end]

@@ -1,0 +1,112 @@
+"""Tasks printed as a plan table: a header row naming the columns ("Nội dung nhiệm vụ",
+"Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành") and one task per row.
+
+Rows keep their offsets: the task's text is the content cell, its actors come from the
+lead and coordinating cells, its deadline from the time cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import actors as ac
+from .header import split_lines
+from .schema import Deadline
+from .vntext import fold
+
+_ROLES = [
+    ("content", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten nhiem vu")),
+    ("coordinate", re.compile(r"phoi hop")),
+    ("lead", re.compile(r"chu tri|thuc hien|trach nhiem|don vi|co quan")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh|moc")),
+]
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TableTask:
+    content: Cell
+    leads: list[tuple[int, int]]
+    coordinates: list[tuple[int, int]]
+    deadline: Deadline | None
+
+
+def _cells(text: str, start: int, end: int) -> list[Cell]:
+    out = []
+    for m in re.finditer(r"[^|]+", text[start:end]):
+        raw = m.group(0)
+        a = start + m.start() + len(raw) - len(raw.lstrip())
+        b = start + m.end() - (len(raw) - len(raw.rstrip()))
+        out.append(Cell(a, max(a, b), text[a : max(a, b)]))
+    return out
+
+
+def _roles(header: list[Cell]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        key = fold(cell.text)
+        for role, pat in _ROLES:
+            if pat.search(key) and role not in roles:
+                roles[role] = i
+                break
+    return roles
+
+
+def table_tasks(
+    text: str, deadlines: list[Deadline], regions: list[tuple[int, int, str]], issued_date: str | None = None
+) -> list[TableTask]:
+    """Tasks of every plan table in the body regions."""
+    out: list[TableTask] = []
+    rows = [ln for ln in split_lines(text) if ln.text.startswith("|") and any(a <= ln.start < b for a, b, _ in regions)]
+    blocks: list[list] = []  # type: ignore[type-arg]
+    for ln in rows:
+        if blocks and blocks[-1][-1].end + 1 == ln.start:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    for block in blocks:
+        header = _cells(text, block[0].start, block[0].end)
+        roles = _roles(header)
+        if "content" not in roles or not ({"lead", "time"} & set(roles)):
+            continue
+        for ln in block[1:]:
+            cells = _cells(text, ln.start, ln.end)
+            task = _row_task(text, cells, roles, deadlines, issued_date)
+            if task is not None:
+                out.append(task)
+    return out
+
+
+def _row_task(
+    text: str, cells: list[Cell], roles: dict[str, int], deadlines: list[Deadline], issued: str | None
+) -> TableTask | None:
+    def cell(role: str) -> Cell | None:
+        i = roles.get(role)
+        return cells[i] if i is not None and i < len(cells) and cells[i].text.strip() else None
+
+    content = cell("content")
+    if content is None or len(content.text) < 8 or content.text.isupper():
+        return None  # a group row ("I | SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+    lead, coord, when = cell("lead"), cell("coordinate"), cell("time")
+    leads = ac.split_actor_list(text, lead.start, lead.end) if lead else []
+    coords = ac.split_actor_list(text, coord.start, coord.end) if coord else []
+    deadline = None
+    if when is not None:
+        deadline = next((d for d in deadlines if when.start <= d.start < when.end), None) or _parse_cell(when, issued)
+    return TableTask(content, leads, coords, deadline)
+
+
+def _parse_cell(cell: Cell, issued: str | None) -> Deadline | None:
+    from .deadlines import parse_deadline
+
+    d = parse_deadline(cell.text, issued_date=issued)
+    if d is None:
+        return None
+    return d.model_copy(update={"start": cell.start + d.start, "end": cell.start + d.end})
