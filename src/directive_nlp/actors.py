@@ -38,7 +38,8 @@ def _alt(words: list[str]) -> str:
 def head_re() -> re.Pattern[str]:
     """An actor phrase starts here: a body head, a title, a collective ('các đơn vị')."""
     h = _data()["heads"]
-    caps = _alt(h["bodies"] + h["titles"])
+    words = h["bodies"] + h["titles"]
+    caps = _alt(words + [" ".join(w[:1].upper() + w[1:] for w in x.split()) for x in words if " " in x])
     colls = h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]]
     coll = _alt(colls)
     low = _alt(h["lowercase_bodies"]["words"])
@@ -95,6 +96,21 @@ def predicates(text: str, start: int = 0, end: int | None = None) -> list[int]:
         if word.islower() or (word[0].isupper() and text[start : m.start()].strip(" -+•\"“(") == ""):
             out.append(m.start())
     return out
+
+
+def cue_stops(text: str, pos: int, end: int) -> list[int]:
+    """Where an actor phrase starting at ``pos`` must end: a lower-case predicate that is
+    not part of a name ('các tổ chức', 'Tổng cục quản lý ruộng đất'), or a stop word."""
+    inside = [(m.start(), m.end()) for m in head_re().finditer(text, pos, end)]
+    out = []
+    for p in predicates(text, pos + 1, end):
+        if not text[p].islower() or any(a <= p < b for a, b in inside):
+            continue
+        if re.search(r"(?:Tổng cục|Cục|Ban|Sở|Phòng|Bộ|Vụ|Viện|Trung tâm|Chi cục)\s$", text[max(pos, p - 12) : p]):
+            continue
+        out.append(p)
+    out += [m.start() for m in _stop_re().finditer(text, pos, end)]
+    return sorted(out)
 
 
 def is_head_at(text: str, pos: int) -> bool:
@@ -155,8 +171,10 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     ('Trường hợp ..., người khai hải quan phải nộp')."""
     if not text[start:pred].strip():
         return None
-    cuts = [start] + [start + m.end() for m in re.finditer(r"[,;]\s*|\sthì\s+", text[start:pred])]
-    pieces = [(cuts[i], (cuts[i + 1] if i + 1 < len(cuts) else pred)) for i in range(len(cuts))]
+    label = re.match(r"\s*[^\W\d][\w ]{0,20}:\s+", text[start:pred])
+    if label and not head_re().search(label.group(0)):
+        start += label.end()  # 'Ghi chú: Các cơ quan ...'
+    pieces = _pieces(text, start, pred)
     subject_start = None
     trailing_continuations = True
     for k in range(len(pieces) - 1, -1, -1):
@@ -179,6 +197,24 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     if subject_start is None:
         return None
     return subject_start, pred
+
+
+def _pieces(text: str, start: int, pred: int) -> list[Span]:
+    """Comma pieces of the window before a predicate; a ';'-segment holding a colon list
+    ('Giám đốc các sở: Nội vụ, Tư pháp, Tài chính') stays one piece."""
+    out: list[Span] = []
+    seg_start = start
+    for m in list(re.finditer(r";\s*|\sthì\s+", text[start:pred])) + [None]:
+        seg_end = start + m.start() if m else pred
+        seg = text[seg_start:seg_end]
+        if ":" in seg and head_re().match(seg.lstrip()):
+            out.append((seg_start, seg_end))
+        else:
+            cuts = [seg_start] + [seg_start + c.end() for c in re.finditer(r",\s*", seg)]
+            out += [(cuts[i], cuts[i + 1] if i + 1 < len(cuts) else seg_end) for i in range(len(cuts))]
+        if m:
+            seg_start = start + m.end()
+    return out
 
 
 def _inner_head(text: str, a: int, b: int) -> int | None:
@@ -222,8 +258,7 @@ def object_span(text: str, after: int, end: int) -> Span | None:
     pos = after + (m.end() if m else 0)
     if not is_head_at(text, pos):
         return None
-    stops = [p for p in predicates(text, pos + 1, end) if not _inside_name(text, pos, p)]
-    stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
+    stops = cue_stops(text, pos, end)
     colon = text.find(":", pos, end)
     cands = [p for p in stops + ([colon] if colon != -1 else []) if p > pos]
     stop = min(cands) if cands else end
@@ -235,7 +270,7 @@ def _inside_name(text: str, head: int, pos: int) -> bool:
     return not text[pos].islower()
 
 
-_COORD = re.compile(r"(?<![\w])(phối hợp chặt chẽ với|phối hợp với|với sự phối hợp của|cùng với|phối hợp)\s+(?=\S)")
+_COORD = re.compile(r"(?<![\w])((?:[Pp]hối hợp chặt chẽ với|[Pp]hối hợp với|với sự phối hợp của|cùng với|[Pp]hối hợp))\s+(?=\S)")
 _SUCH_AS = re.compile(r"(?<![\w])như\s*:\s*")
 
 
@@ -247,8 +282,7 @@ def coordinate_spans(text: str, start: int, end: int) -> list[Span]:
             pos = m.end()
             if not is_head_at(text, pos):
                 continue
-            stops = [p for p in predicates(text, pos + 1, end) if text[p].islower()]
-            stops += [m2.start() for m2 in _stop_re().finditer(text, pos, end)]
+            stops = cue_stops(text, pos, end)
             stop = min(stops) if stops else end
             dot = re.search(r"[.(]|\.\.\.", text[pos:stop])
             if dot:
@@ -261,8 +295,10 @@ def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]
     """Objects of 'yêu cầu' / 'đề nghị' / 'giao' / 'chỉ đạo' in the clause."""
     out = []
     for m in _directive_re().finditer(text, start, end):
-        if m.group(1)[0].isupper() and m.start() != start and text[start : m.start()].strip():
+        if m.group(1)[0].isupper() and re.search(r"(?:Ban|Sở|Cục|Phòng|Trung tâm)\s$", text[max(0, m.start() - 12) : m.start()]):
             continue  # 'Ban Chỉ đạo' is a name
+        if m.group(1).lower() in ("chỉ đạo", "đôn đốc", "hướng dẫn") and re.search(r"(?:để|nhằm)\s$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # 'để chỉ đạo các cơ quan': a purpose, not an assignment
         span = object_span(text, m.end(), end)
         if span:
             out.append((m.group(1).lower(), span))
@@ -300,6 +336,6 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     a = start + s_off
     if not is_head_at(text, a):
         return []
-    preds = [p for p in predicates(text, a + 1, a + len(body)) if text[p].islower()]
+    preds = cue_stops(text, a, a + len(body))
     b = min(preds) if preds else a + len(body)
     return split_actor_list(text, a, b)

@@ -351,17 +351,20 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     objects = ac.directive_objects(text, start, end)
     imperative = _starts_with_cue(text, start)
     subj = None if imperative else first_subject(text, start, end)
-    directive_at_subject = bool(objects) and subj is not None and objects[0][1][0] > subj[1]
-    if subj and not (directive_at_subject and objects[0][0] in ("yêu cầu", "đề nghị", "giao")):
+    tell = _TELL.search(text, start, end)
+    if tell:
+        subj = None  # 'X thông báo để Y biết, ...': Y acts
+        leads += [(x, y, "lead") for x, y in ac.split_actor_list(text, tell.start(1), tell.end(1))]
+    issuer_directive = [o for o in objects if o[0] in ("yêu cầu", "đề nghị", "giao")]
+    if subj and any(subj[0] <= o[1][0] <= subj[1] + 20 for o in issuer_directive):
+        subj = None  # 'Bộ yêu cầu X ...': the issuer asks, X acts
+    if subj:
         leads += [(a, b, "lead") for a, b in ac.split_actor_list(text, *subj)]
     for verb, (a, b) in objects:
-        role = "support" if verb in ("chỉ đạo", "đôn đốc", "hướng dẫn") and (leads or subj) else "lead"
-        if verb in ("chỉ đạo", "đôn đốc", "hướng dẫn") and not (leads or subj):
+        if verb == "hướng dẫn" or (verb in ("chỉ đạo", "đôn đốc") and not (leads or subj)):
             continue  # 'Chỉ đạo các cấp ...' opening a clause: its object is not who acts
+        role = "support" if verb in ("chỉ đạo", "đôn đốc") else "lead"
         leads += [(x, y, role) for x, y in ac.split_actor_list(text, a, b)]
-    tell = _TELL.search(text, start, end)
-    if tell and not leads:
-        leads += [(x, y, "lead") for x, y in ac.split_actor_list(text, tell.start(1), tell.end(1))]
     coords = [s for s in ac.coordinate_spans(text, start, end) if not any(a <= s[0] < b for a, b, _ in leads)]
     return _dedupe(leads), coords
 
@@ -385,6 +388,8 @@ class Scopes:
     preamble: Sourced | None = None
     addressee: Sourced | None = None
     assignment_paras: set[int] = field(default_factory=set)
+    covered: set[str] = field(default_factory=set)
+    covered_times: set[str] = field(default_factory=set)
 
 
 def build_scopes(text: str, paras: list[Para], sections: list[Section], by_id: dict[str, Section],
@@ -433,10 +438,13 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
             scope = by_id.get(scope.parent_id) if scope.parent_id else None
     key = scope.id if scope is not None else "_doc"
     end = sec.end if (p.is_label_line and sec is not None) else p.end
+    after_items = scope is not None and (not p.is_label_line or (sec is not None and sec.kind == "bullet"))
     if m.group("time"):
         dl = next((d for d in deadlines if p.start <= d.start < end), None)
         if dl is not None:
             sc.times.setdefault(key, dl)
+            if after_items:
+                _cover_preceding_siblings(scope, by_id, sc.times, sc.covered_times, key)
         return
     role = "coordinate" if m.group("coord") else "lead"
     spans = _assignment_actor_spans(text, m.end(), end)
@@ -445,6 +453,23 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
     tagged = [(a, b, role if r == "lead" else r) for a, b, r in spans]
     cur = sc.assign.get(key)
     sc.assign[key] = Sourced((cur.spans if cur else []) + tagged, "assignment")
+    if after_items:
+        _cover_preceding_siblings(scope, by_id, sc.assign, sc.covered, key)
+
+
+def _cover_preceding_siblings(scope: Section | None, by_id: dict[str, Section], table: dict, covered: set[str],  # type: ignore[type-arg]
+                              key: str) -> None:
+    """'1.1 ... 1.2 ... - Cơ quan thực hiện: ...': assignment lines printed after a block of
+    items cover the items before them that have none of their own."""
+    if scope is None:
+        return
+    siblings = sorted((s for s in by_id.values() if s.parent_id == scope.parent_id and s.kind == scope.kind and s.start < scope.start),
+                      key=lambda s: s.start, reverse=True)
+    for sib in siblings:
+        if sib.id in table or sib.id in covered:
+            break
+        table[sib.id] = table[key]
+        covered.add(sib.id)
 
 
 def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
