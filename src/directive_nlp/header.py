@@ -155,6 +155,7 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
             stop = i
             break
     meta = _metadata(top)
+    own += [(ln.start, ln.end) for ln in top if _META.match(ln.text.strip())]
     if h.number is None and meta.get("number"):
         h.number = clean_number(meta["number"])
     dated = _find_date(top)
