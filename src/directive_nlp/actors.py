@@ -191,12 +191,18 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
         if subject_start is None:
             inner = _inner_head(text, lead, b)
             if inner is not None:
-                return inner, pred
+                return inner, _first_stop(text, inner, pred)
             return _unknown_body(text, a, b) if k == 0 else None
         break
     if subject_start is None:
         return None
-    return subject_start, pred
+    return subject_start, _first_stop(text, subject_start, pred)
+
+
+def _first_stop(text: str, start: int, pred: int) -> int:
+    """The subject ends at its first verb: 'Bộ Công an chỉ đạo lực lượng ... phải' → 'Bộ Công an'."""
+    stops = [p for p in cue_stops(text, start, pred) if p > start and not text.startswith("tổ chức", p)]
+    return min(stops) if stops else pred
 
 
 def _pieces(text: str, start: int, pred: int) -> list[Span]:

@@ -145,6 +145,7 @@ def split_header_fields(lines: list[str]) -> list[str]:
         for part in parts:
             out.extend(_split_title(part) if i < zone else [part])
     out = [p.strip(" -—–_") if _RULE.search(p) else p for p in out]
+    out = [x for p in out for x in (explode_inline_list(p) if re.match(r"(?i)kính gửi\s*:", p) else [p])]
     return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
 
 
