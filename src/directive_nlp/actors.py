@@ -38,8 +38,9 @@ def _alt(words: list[str]) -> str:
 def head_re() -> re.Pattern[str]:
     """An actor phrase starts here: a body head, a title, a collective ('các đơn vị')."""
     h = _data()["heads"]
-    words = h["bodies"] + h["titles"]
-    caps = _alt(words + [" ".join(w[:1].upper() + w[1:] for w in x.split()) for x in words if " " in x])
+    words = sorted(set(h["bodies"] + h["titles"]), key=len, reverse=True)
+    # the first letter as printed, the rest in any case ('Tổng Công ty', 'Tổng cục', 'TỔNG CỤC' stays a title)
+    caps = "|".join(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" if " " in w else re.escape(w) for w in words)
     colls = h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]]
     coll = _alt(colls)
     low = _alt(h["lowercase_bodies"]["words"])
@@ -106,7 +107,7 @@ def cue_stops(text: str, pos: int, end: int) -> list[int]:
     for p in predicates(text, pos + 1, end):
         if not text[p].islower() or any(a <= p < b for a, b in inside):
             continue
-        if re.search(r"(?:Tổng cục|Cục|Ban|Sở|Phòng|Bộ|Vụ|Viện|Trung tâm|Chi cục)\s$", text[max(pos, p - 12) : p]):
+        if re.search(r"(?:Tổng cục|Cục|Ban|Viện|Trung tâm|Chi cục)\s$", text[max(pos, p - 12) : p]):
             continue
         out.append(p)
     out += [m.start() for m in _stop_re().finditer(text, pos, end)]
@@ -136,7 +137,8 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
             break
         if _protected_inside(text, m.start()):
             continue
-        if sep == ";" or (is_head_at(text, nxt) and not _continuation_re().match(text[nxt:end]) and _own_name_ok(text, cur, m.start())):
+        blocked = sep == "," and _continuation_re().match(text[nxt:end])
+        if sep == ";" or (is_head_at(text, nxt) and not blocked and _own_name_ok(text, cur, m.start())):
             spans.append((cur, m.start()))
             cur = nxt
     spans.append((cur, end))

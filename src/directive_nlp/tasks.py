@@ -141,9 +141,16 @@ _MID_CAP = re.compile(rf"(?<={LOWER}|[\d)])\s+(?={UPPER}{LOWER})")
 def _split_merged_heading(text: str, c: Clause) -> list[Clause]:
     """'Địa điểm làm thủ tục hải quan Thực hiện theo quy định ...': a heading run into its
     text (a capitalized verb after a lower-case word that is not a body's head)."""
+    if not c.para.is_label_line or c.start != c.para.start:
+        return [c]
     for m in _MID_CAP.finditer(text, c.start, min(c.end, c.start + 200)):
-        pos = m.end()
-        if _starts_with_cue(text, pos) and not ac.is_head_at(text, pos) and not _after_head(text, m.start()):
+        pos, before = m.end(), text[c.start : m.start()]
+        if re.search(r"[,;:.()]", before) or len(before.split()) > 15:
+            break
+        prev = before.split()[-1].lower() if before.split() else ""
+        if prev in ("và", "cùng", "của", "với") or _after_head(text, m.start()):
+            continue
+        if _starts_with_cue(text, pos) and not ac.is_head_at(text, pos):
             return [Clause(c.start, m.start(), c.para), Clause(pos, c.end, c.para)]
     return [c]
 
