@@ -447,7 +447,8 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
     end = sec.end if (p.is_label_line and sec is not None) else p.end
     after_items = scope is not None and (not p.is_label_line or (sec is not None and sec.kind == "bullet"))
     if m.group("time"):
-        dl = next((d for d in deadlines if p.start <= d.start < end), None)
+        dl = next((d for d in deadlines if p.start <= d.start < end and d.value), None)
+        dl = dl or next((d for d in deadlines if p.start <= d.start < end), None)
         if dl is not None:
             sc.times.setdefault(key, dl)
             if after_items:
@@ -589,6 +590,8 @@ def assemble_tasks(text: str, header: Header, layout, sections: list[Section], r
                 lead_clause = c
             ok, cue_start = is_task_clause(text, c)
             if not ok:
+                if para_drafts and any(c.start <= d.start < c.end and d.value for d in deadlines) and not _own_deadline(c, para_drafts[-1], deadlines):
+                    para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
                 continue
             leads, coords = clause_actors(text, c.start, c.end)
             explicit = Sourced(leads, "explicit") if leads else None
