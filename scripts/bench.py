@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Speed and memory figures on a fixed document set (prints; asserts nothing).
 
-    python scripts/bench.py                 # corpus/docs, scaling up to 10 MB
-    python scripts/bench.py --full          # scaling up to 50 MB (the bad-input target)
-    python scripts/bench.py --docs DIR      # another folder of .txt documents
+python scripts/bench.py                 # corpus/docs, scaling up to 10 MB
+python scripts/bench.py --full          # scaling up to 50 MB (the bad-input target)
+python scripts/bench.py --docs DIR      # another folder of .txt documents
 """
 
 from __future__ import annotations

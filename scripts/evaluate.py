@@ -144,7 +144,9 @@ def score(gold: dict, pred: dict) -> dict[str, tuple[int, int, int]]:
         tp = counted = 0
         for g in sorted(gold["legal_references"], key=lambda r: bool(r.get("optional"))):
             gk = ref_key(g)
-            hit = next((i for i, pk in enumerate(pr) if pk[:2] == gk[:2] and (None in (pk[2], gk[2]) or pk[2] == gk[2])), None)
+            hit = next(
+                (i for i, pk in enumerate(pr) if pk[:2] == gk[:2] and (None in (pk[2], gk[2]) or pk[2] == gk[2])), None
+            )
             if hit is not None:
                 pr.pop(hit)
                 tp += 1
@@ -233,10 +235,21 @@ def main() -> int:
     runs = [("rules", False), ("rules+model", True)] if args.compare else [("", not args.no_model)]
     results = {name: evaluate(args.gold, args.docs, args.split, model) for name, model in runs}
     if args.json:
-        print(json.dumps({n: {f: dict(zip(("tp", "pred", "gold"), t[:3], strict=True)) for f, t in r.items()} for n, r in results.items()}))
+        print(
+            json.dumps(
+                {
+                    n: {f: dict(zip(("tp", "pred", "gold"), t[:3], strict=True)) for f, t in r.items()}
+                    for n, r in results.items()
+                }
+            )
+        )
         return 0
     print(f"gold {args.gold}  split {args.split}")
-    head = "".join(f"{n or 'P R F1':>24}" for n, _ in runs) if args.compare else f"{'P':>7}{'R':>7}{'F1':>7}   tp/pred/gold"
+    head = (
+        "".join(f"{n or 'P R F1':>24}" for n, _ in runs)
+        if args.compare
+        else f"{'P':>7}{'R':>7}{'F1':>7}   tp/pred/gold"
+    )
     print(f"{'field':<20}{head}")
     fields = list(next(iter(results.values())))
     for f in fields:

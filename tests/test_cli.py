@@ -108,7 +108,9 @@ def test_real_subprocess_and_python_m(sample):
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)["header"]["doc_type"] == "CT"
-    proc = subprocess.run([sys.executable, "-m", "directive_nlp", "extract", "/no/such/file"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "directive_nlp", "extract", "/no/such/file"], capture_output=True, text=True
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
@@ -116,13 +118,18 @@ def test_html_and_docx_inputs(tmp_path):
     import zipfile
 
     html = tmp_path / "page.html"
-    html.write_text("<html><body><p>Số: 04/CT-UBND</p><p>An Giang, ngày 14 tháng 9 năm 2021</p><script>x</script></body></html>",
-                    encoding="utf-8")
+    html.write_text(
+        "<html><body><p>Số: 04/CT-UBND</p><p>An Giang, ngày 14 tháng 9 năm 2021</p><script>x</script></body></html>",
+        encoding="utf-8",
+    )
     res = runner.invoke(app, ["extract", str(html)])
     assert json.loads(res.stdout)["header"]["number"] == "04/CT-UBND"
     docx = tmp_path / "doc.docx"
     with zipfile.ZipFile(docx, "w") as z:
-        z.writestr("word/document.xml", "<w:document><w:body><w:p><w:r><w:t>Số: 07/CT-UBND</w:t></w:r></w:p></w:body></w:document>")
+        z.writestr(
+            "word/document.xml",
+            "<w:document><w:body><w:p><w:r><w:t>Số: 07/CT-UBND</w:t></w:r></w:p></w:body></w:document>",
+        )
     res = runner.invoke(app, ["extract", str(docx)])
     assert json.loads(res.stdout)["header"]["number"] == "07/CT-UBND"
     broken = tmp_path / "broken.docx"

@@ -36,12 +36,22 @@ def test_nhu_tren_refers_to_the_addressees():
     ("block", "expected"),
     [
         ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương", ("KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Việt Phương")),
-        ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp", ("KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tháp")),
-        ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp", ("KT", "BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Sỹ Hiệp")),
-        ("TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm Quang Phụng",
-         ("TL", "BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH", "Phạm Quang Phụng")),
-        ("TL. TỔNG CỤC TRƯỞNG KT. VỤ TRƯỞNG VỤ CHÍNH SÁCH PHÓ VỤ TRƯỞNG Ngô Văn Độ",
-         ("KT", "VỤ TRƯỞNG VỤ CHÍNH SÁCH", "PHÓ VỤ TRƯỞNG", "Ngô Văn Độ")),
+        (
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Hữu Tháp",
+            ("KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hữu Tháp"),
+        ),
+        (
+            "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp",
+            ("KT", "BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Sỹ Hiệp"),
+        ),
+        (
+            "TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH Phạm Quang Phụng",
+            ("TL", "BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH", "Phạm Quang Phụng"),
+        ),
+        (
+            "TL. TỔNG CỤC TRƯỞNG KT. VỤ TRƯỞNG VỤ CHÍNH SÁCH PHÓ VỤ TRƯỞNG Ngô Văn Độ",
+            ("KT", "VỤ TRƯỞNG VỤ CHÍNH SÁCH", "PHÓ VỤ TRƯỞNG", "Ngô Văn Độ"),
+        ),
         ("K/T THỦ TƯỚNG CHÍNH PHỦ PHÓ THỦ TƯỚNG Tố Hữu", ("KT", "THỦ TƯỚNG CHÍNH PHỦ", "PHÓ THỦ TƯỚNG", "Tố Hữu")),
         ("THỦ TƯỚNG Nguyễn Tấn Dũng", (None, None, "THỦ TƯỚNG", "Nguyễn Tấn Dũng")),
         ("T/M BAN THƯỜNG VỤ BÍ THƯ Lê Minh Hải", ("TM", "BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Minh Hải")),

@@ -15,20 +15,38 @@ def header_of(raw: str):
         (
             "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Số: 04/CT-UBND\nAn Giang, ngày 14 tháng 9 năm 2021\nCHỈ THỊ\nVề việc tăng cường phòng chống dịch\nNăm qua ...",
-            {"issuer": "TỈNH AN GIANG", "issuer_parent": "ỦY BAN NHÂN DÂN", "number": "04/CT-UBND", "doc_type": "CT",
-             "doc_type_name": "Chỉ thị", "place": "An Giang", "issued_date": "2021-09-14",
-             "subject": "Về việc tăng cường phòng chống dịch"},
+            {
+                "issuer": "TỈNH AN GIANG",
+                "issuer_parent": "ỦY BAN NHÂN DÂN",
+                "number": "04/CT-UBND",
+                "doc_type": "CT",
+                "doc_type_name": "Chỉ thị",
+                "place": "An Giang",
+                "issued_date": "2021-09-14",
+                "subject": "Về việc tăng cường phòng chống dịch",
+            },
         ),
         (
             "Số 610/TB-SGDĐT\nThành phố Hồ Chí Minh, ngày 08 tháng 3 năm 2022\nTHÔNG BÁO\nKết luận của Giám đốc Sở",
-            {"number": "610/TB-SGDĐT", "doc_type": "TB", "place": "Thành phố Hồ Chí Minh", "issued_date": "2022-03-08",
-             "subject": "Kết luận của Giám đốc Sở"},
+            {
+                "number": "610/TB-SGDĐT",
+                "doc_type": "TB",
+                "place": "Thành phố Hồ Chí Minh",
+                "issued_date": "2022-03-08",
+                "subject": "Kết luận của Giám đốc Sở",
+            },
         ),
         (  # a công văn: no type name, V/v subject, Kính gửi list
             "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 1414/TCT-CS\nV/v hỗ trợ người có công\nHà Nội, ngày 04 tháng 05 năm 2013\n"
             "Kính gửi:\n- Cục Thuế tỉnh Hà Tĩnh;\n- Cục Thuế tỉnh Nghệ An.\nTrả lời công văn ...",
-            {"number": "1414/TCT-CS", "doc_type": "CV", "subject": "V/v hỗ trợ người có công", "issuer": "TỔNG CỤC THUẾ",
-             "issuer_parent": "BỘ TÀI CHÍNH", "addressees": ["Cục Thuế tỉnh Hà Tĩnh", "Cục Thuế tỉnh Nghệ An"]},
+            {
+                "number": "1414/TCT-CS",
+                "doc_type": "CV",
+                "subject": "V/v hỗ trợ người có công",
+                "issuer": "TỔNG CỤC THUẾ",
+                "issuer_parent": "BỘ TÀI CHÍNH",
+                "addressees": ["Cục Thuế tỉnh Hà Tĩnh", "Cục Thuế tỉnh Nghệ An"],
+            },
         ),
         (  # one issuer line holding the superior body and the issuer
             "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN\nSố: 778/TCHQ-GSQL\nHà Nội, ngày 13 tháng 02 năm 2017",
@@ -66,8 +84,13 @@ def test_missing_fields_give_nulls_and_warnings():
 
 @pytest.mark.parametrize(
     ("raw", "clean"),
-    [("4489 /TCT-TTKT", "4489/TCT-TTKT"), ("5Ï/TCT-TTKT", "51/TCT-TTKT"), ("29-NQ/TW", "29-NQ/TW"),
-     ("..../QĐ-UBND", None), ("12/2020/TT-BGDĐT.", "12/2020/TT-BGDĐT")],
+    [
+        ("4489 /TCT-TTKT", "4489/TCT-TTKT"),
+        ("5Ï/TCT-TTKT", "51/TCT-TTKT"),
+        ("29-NQ/TW", "29-NQ/TW"),
+        ("..../QĐ-UBND", None),
+        ("12/2020/TT-BGDĐT.", "12/2020/TT-BGDĐT"),
+    ],
 )
 def test_clean_number(raw, clean):
     assert clean_number(raw) == clean

@@ -18,48 +18,88 @@ def lines(raw: str) -> list[str]:
         (
             "| SỞ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
             "|---|---|\n| Số: 12/SYT-NVY V/v phòng chống dịch | Đà Nẵng, ngày 05 tháng 01 năm 2021 |",
-            ["SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 12/SYT-NVY",
-             "V/v phòng chống dịch", "Đà Nẵng, ngày 05 tháng 01 năm 2021"],
+            [
+                "SỞ Y TẾ",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Số: 12/SYT-NVY",
+                "V/v phòng chống dịch",
+                "Đà Nẵng, ngày 05 tháng 01 năm 2021",
+            ],
         ),
         # recipients and signature share one row
         (
             "| Nơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, VP. | KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Bình |\n|---|---|",
-            ["Nơi nhận:", "- Như trên;", "- Bộ trưởng (để b/c);", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Bình"],
+            [
+                "Nơi nhận:",
+                "- Như trên;",
+                "- Bộ trưởng (để b/c);",
+                "- Lưu: VT, VP.",
+                "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Bình",
+            ],
         ),
         # merged header lines of a plain-text scrape
         (
             "Số: 77/BXD-QLN V/v hướng dẫn hỗ trợ nhà ở\nHà Nội, ngày 29 tháng 12 năm 2015 Kính gửi: Sở Xây dựng các tỉnh.",
-            ["Số: 77/BXD-QLN", "V/v hướng dẫn hỗ trợ nhà ở", "Hà Nội, ngày 29 tháng 12 năm 2015",
-             "Kính gửi: Sở Xây dựng các tỉnh."],
+            [
+                "Số: 77/BXD-QLN",
+                "V/v hướng dẫn hỗ trợ nhà ở",
+                "Hà Nội, ngày 29 tháng 12 năm 2015",
+                "Kính gửi: Sở Xây dựng các tỉnh.",
+            ],
         ),
         # number, date, type name, subject and first sentence on one line
         (
             "Số:\n15/TTg Hà Nội, ngày 02 tháng 3 năm 1985 CHỈ THỊ VỀ VIỆC KIỂM KÊ TÀI SẢN Năm qua các ngành đã làm tốt.",
-            ["Số: 15/TTg", "Hà Nội, ngày 02 tháng 3 năm 1985", "CHỈ THỊ", "VỀ VIỆC KIỂM KÊ TÀI SẢN",
-             "Năm qua các ngành đã làm tốt."],
+            [
+                "Số: 15/TTg",
+                "Hà Nội, ngày 02 tháng 3 năm 1985",
+                "CHỈ THỊ",
+                "VỀ VIỆC KIỂM KÊ TÀI SẢN",
+                "Năm qua các ngành đã làm tốt.",
+            ],
         ),
         # a field split over lines in a two-column scrape
-        ("Số:\n|\n04/CT-UBND\nAn\nGiang, ngày 14 tháng 9 năm 2021", ["Số: 04/CT-UBND", "An Giang, ngày 14 tháng 9 năm 2021"]),
+        (
+            "Số:\n|\n04/CT-UBND\nAn\nGiang, ngày 14 tháng 9 năm 2021",
+            ["Số: 04/CT-UBND", "An Giang, ngày 14 tháng 9 năm 2021"],
+        ),
         # a line cut mid-sentence, continued in lower case after a blank line
-        ("Các trường rà soát đội ngũ giáo viên,\n\nnhân viên trước khai giảng.", ["Các trường rà soát đội ngũ giáo viên, nhân viên trước khai giảng."]),
+        (
+            "Các trường rà soát đội ngũ giáo viên,\n\nnhân viên trước khai giảng.",
+            ["Các trường rà soát đội ngũ giáo viên, nhân viên trước khai giảng."],
+        ),
         # never joined across a numbered item or a list line
-        ("1. Tổ chức tập huấn cho giáo viên\n2. Rà soát cơ sở vật chất\n- kiểm tra phòng học", [
-            "1. Tổ chức tập huấn cho giáo viên", "2. Rà soát cơ sở vật chất", "- kiểm tra phòng học"]),
+        (
+            "1. Tổ chức tập huấn cho giáo viên\n2. Rà soát cơ sở vật chất\n- kiểm tra phòng học",
+            ["1. Tổ chức tập huấn cho giáo viên", "2. Rà soát cơ sở vật chất", "- kiểm tra phòng học"],
+        ),
         # a label alone on its line, a label at the end of the previous line
         ("Điều 1.\nBan hành kèm theo Quyết định này Kế hoạch.", ["Điều 1. Ban hành kèm theo Quyết định này Kế hoạch."]),
-        ("1. Nâng cao năng lực quản lý 1.1.\nTổ chức tập huấn nghiệp vụ.", ["1. Nâng cao năng lực quản lý", "1.1. Tổ chức tập huấn nghiệp vụ."]),
+        (
+            "1. Nâng cao năng lực quản lý 1.1.\nTổ chức tập huấn nghiệp vụ.",
+            ["1. Nâng cao năng lực quản lý", "1.1. Tổ chức tập huấn nghiệp vụ."],
+        ),
         # a heading merged with its first sub-item
-        ("3. Về hồ sơ 3.1. Thời hạn nộp hồ sơ: trước ngày 15.", ["3. Về hồ sơ", "3.1. Thời hạn nộp hồ sơ: trước ngày 15."]),
+        (
+            "3. Về hồ sơ 3.1. Thời hạn nộp hồ sơ: trước ngày 15.",
+            ["3. Về hồ sơ", "3.1. Thời hạn nộp hồ sơ: trước ngày 15."],
+        ),
         # broken letter spacing of a converter
         ("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", ["ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"]),
         ("- T hủ tướ ng C h í nh ph ủ ;", ["- Thủ tướng Chính phủ;"]),
         # markdown emphasis and a signer block in it
         ("**TL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG**\n\nLê Văn An", ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Lê Văn An"]),
         # web page furniture
-        ("Tiêu điểm\nA- A A+ | Tăng tương phản Giảm tương phản\n1. Tăng cường kiểm tra.\nTập tin đính kèm\nClick để đánh giá bài viết",
-         ["1. Tăng cường kiểm tra."]),
+        (
+            "Tiêu điểm\nA- A A+ | Tăng tương phản Giảm tương phản\n1. Tăng cường kiểm tra.\nTập tin đính kèm\nClick để đánh giá bài viết",
+            ["1. Tăng cường kiểm tra."],
+        ),
         # page breaks and page numbers of a PDF
-        ("a) Các đơn vị gửi báo cáo.\n\n--- PAGE BREAK ---\n\n2\n\nb) Sở tổng hợp.", ["a) Các đơn vị gửi báo cáo.", "b) Sở tổng hợp."]),
+        (
+            "a) Các đơn vị gửi báo cáo.\n\n--- PAGE BREAK ---\n\n2\n\nb) Sở tổng hợp.",
+            ["a) Các đơn vị gửi báo cáo.", "b) Sở tổng hợp."],
+        ),
         # footnote markers in the text
         ("Theo chỉ đạo của Tỉnh ủy[1] và UBND tỉnh.", ["Theo chỉ đạo của Tỉnh ủy và UBND tỉnh."]),
         # tone marks put in one place

@@ -15,17 +15,27 @@ HEAD = "Số: 01/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\n
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n2. Bảo đảm an toàn.\nII. NỘI DUNG\n1. Tổ chức tập huấn.",
-         [("I", ""), ("1", "I"), ("2", "I"), ("II", ""), ("1", "II")]),
-        ("1. Nội dung\n1.1. Tập huấn.\n1.2. Kiểm tra.\n2. Tổ chức\n2.1. Giao Sở Tài chính.\n2.1.1. Bố trí kinh phí.",
-         [("1", ""), ("1.1", "1"), ("1.2", "1"), ("2", ""), ("2.1", "2"), ("2.1.1", "2.1")]),
-        ("1. Sở Y tế có trách nhiệm:\na) Kiểm tra.\nb) Báo cáo.\n- Định kỳ hằng quý.\n2. Sở Tài chính:\na/ Bố trí kinh phí.",
-         [("1", ""), ("a", "1"), ("b", "1"), ("-", "b"), ("2", ""), ("a", "2")]),
-        ("A. MỤC ĐÍCH\n1. Mục đích\nB. NỘI DUNG\nI. CÔNG TÁC TUYÊN TRUYỀN\n1. Nội dung\nC. TỔ CHỨC THỰC HIỆN\n1. Bộ Quốc phòng",
-         [("A", ""), ("1", "A"), ("B", ""), ("I", "B"), ("1", "I"), ("C", ""), ("1", "C")]),
+        (
+            "I. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n2. Bảo đảm an toàn.\nII. NỘI DUNG\n1. Tổ chức tập huấn.",
+            [("I", ""), ("1", "I"), ("2", "I"), ("II", ""), ("1", "II")],
+        ),
+        (
+            "1. Nội dung\n1.1. Tập huấn.\n1.2. Kiểm tra.\n2. Tổ chức\n2.1. Giao Sở Tài chính.\n2.1.1. Bố trí kinh phí.",
+            [("1", ""), ("1.1", "1"), ("1.2", "1"), ("2", ""), ("2.1", "2"), ("2.1.1", "2.1")],
+        ),
+        (
+            "1. Sở Y tế có trách nhiệm:\na) Kiểm tra.\nb) Báo cáo.\n- Định kỳ hằng quý.\n2. Sở Tài chính:\na/ Bố trí kinh phí.",
+            [("1", ""), ("a", "1"), ("b", "1"), ("-", "b"), ("2", ""), ("a", "2")],
+        ),
+        (
+            "A. MỤC ĐÍCH\n1. Mục đích\nB. NỘI DUNG\nI. CÔNG TÁC TUYÊN TRUYỀN\n1. Nội dung\nC. TỔ CHỨC THỰC HIỆN\n1. Bộ Quốc phòng",
+            [("A", ""), ("1", "A"), ("B", ""), ("I", "B"), ("1", "I"), ("C", ""), ("1", "C")],
+        ),
         # a line that merely starts with a number inside a sentence is not a section
-        ("1. Thực hiện chương trình giáo dục phổ thông\n2018 đối với lớp 2, lớp 6.\n2. Tổ chức kiểm tra.",
-         [("1", ""), ("2", "")]),
+        (
+            "1. Thực hiện chương trình giáo dục phổ thông\n2018 đối với lớp 2, lớp 6.\n2. Tổ chức kiểm tra.",
+            [("1", ""), ("2", "")],
+        ),
         # 5. right after 1. is not the next item
         ("1. Tổ chức tập huấn.\n5. triệu đồng mỗi lớp.\n2. Kiểm tra.", [("1", ""), ("2", "")]),
         ("a.1) Tổng cục trưởng quyết định.\na.2) Cục trưởng quyết định.", [("a.1", ""), ("a.2", "")]),
@@ -46,14 +56,24 @@ def test_decision_with_attached_plan_starts_a_new_tree():
     )
     doc = extract(raw)
     got = [(s.label, s.part) for s in doc.sections]
-    assert got == [("Điều 1", "main"), ("Điều 2", "main"), ("Điều 3", "main"), ("I", "attachment"),
-                   ("1", "attachment"), ("II", "attachment"), ("1", "attachment")]
+    assert got == [
+        ("Điều 1", "main"),
+        ("Điều 2", "main"),
+        ("Điều 3", "main"),
+        ("I", "attachment"),
+        ("1", "attachment"),
+        ("II", "attachment"),
+        ("1", "attachment"),
+    ]
     assert doc.signer.name == "Lê Văn Nam"
     assert [s.parent_id for s in doc.sections if s.label == "I"] == [None]
 
 
 def test_headings_and_items():
-    doc = extract(HEAD + "I. NHIỆM VỤ, GIẢI PHÁP\n1. Toàn ngành tiếp tục thực hiện nghiêm các quy định.\n2.2. Đối với cấp mầm non:")
+    doc = extract(
+        HEAD
+        + "I. NHIỆM VỤ, GIẢI PHÁP\n1. Toàn ngành tiếp tục thực hiện nghiêm các quy định.\n2.2. Đối với cấp mầm non:"
+    )
     kinds = {s.label: (s.is_heading, s.title) for s in doc.sections}
     assert kinds["I"] == (True, "NHIỆM VỤ, GIẢI PHÁP")
     assert kinds["1"] == (False, None)

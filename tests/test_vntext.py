@@ -39,8 +39,18 @@ def test_tones_in_running_text_keep_length():
 
 @pytest.mark.parametrize(
     ("token", "ok"),
-    [("Chính", True), ("nghiêng", True), ("Hội", True), ("tươi", True), ("nh", False), ("tướ", False),
-     ("hồch", False), ("UBND", False), ("x", False), ("khuya", True)],
+    [
+        ("Chính", True),
+        ("nghiêng", True),
+        ("Hội", True),
+        ("tươi", True),
+        ("nh", False),
+        ("tướ", False),
+        ("hồch", False),
+        ("UBND", False),
+        ("x", False),
+        ("khuya", True),
+    ],
 )
 def test_syllable_shape(token, ok):
     assert is_syllable(token) is ok

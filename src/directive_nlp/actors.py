@@ -46,7 +46,8 @@ def head_re() -> re.Pattern[str]:
     low = _alt(h["lowercase_bodies"]["words"])
     neg = _alt(h["not_heads"]["words"])
     return re.compile(
-        rf"(?<![\w])(?!(?:{neg})(?![\w]))(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER}))"
+        rf"(?<![\w])(?!(?:{neg})(?![\w]))"
+        rf"(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER}))"
     )
 
 
@@ -94,7 +95,7 @@ def predicates(text: str, start: int = 0, end: int | None = None) -> list[int]:
     stop = len(text) if end is None else end
     for m in _cue_re().finditer(text, start, stop):
         word = m.group(0)
-        if word.islower() or (word[0].isupper() and text[start : m.start()].strip(" -+•\"“(") == ""):
+        if word.islower() or (word[0].isupper() and text[start : m.start()].strip(' -+•"“(') == ""):
             out.append(m.start())
     return out
 
@@ -231,7 +232,9 @@ def _inner_head(text: str, a: int, b: int) -> int | None:
         prefix = text[a : m.start()]
         if not prefix.strip():
             return m.start()
-        if len(prefix.split()) <= 5 and (re.search(r"\d", prefix) or re.match(r"(?i)(trong|sau đó|đồng thời|tiếp đó|riêng|tại|ở)\b", prefix.strip())):
+        if len(prefix.split()) <= 5 and (
+            re.search(r"\d", prefix) or re.match(r"(?i)(trong|sau đó|đồng thời|tiếp đó|riêng|tại|ở)\b", prefix.strip())
+        ):
             return m.start()
         return None
     return None
@@ -239,10 +242,7 @@ def _inner_head(text: str, a: int, b: int) -> int | None:
 
 def _protected_inside(text: str, pos: int) -> bool:
     """pos falls inside a longer fixed phrase that began earlier ('các ngành, các cấp')."""
-    for m in head_re().finditer(text, max(0, pos - 40), pos + 1):
-        if m.start() < pos < m.end():
-            return True
-    return False
+    return any(m.start() < pos < m.end() for m in head_re().finditer(text, max(0, pos - 40), pos + 1))
 
 
 def _unknown_body(text: str, a: int, b: int) -> Span | None:
@@ -278,7 +278,9 @@ def _inside_name(text: str, head: int, pos: int) -> bool:
     return not text[pos].islower()
 
 
-_COORD = re.compile(r"(?<![\w])((?:[Pp]hối hợp chặt chẽ với|[Pp]hối hợp với|với sự phối hợp của|cùng với|[Pp]hối hợp))\s+(?=\S)")
+_COORD = re.compile(
+    r"(?<![\w])((?:[Pp]hối hợp chặt chẽ với|[Pp]hối hợp với|với sự phối hợp của|cùng với|[Pp]hối hợp))\s+(?=\S)"
+)
 _SUCH_AS = re.compile(r"(?<![\w])như\s*:\s*")
 
 
@@ -303,9 +305,13 @@ def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]
     """Objects of 'yêu cầu' / 'đề nghị' / 'giao' / 'chỉ đạo' in the clause."""
     out = []
     for m in _directive_re().finditer(text, start, end):
-        if m.group(1)[0].isupper() and re.search(r"(?:Ban|Sở|Cục|Phòng|Trung tâm)\s$", text[max(0, m.start() - 12) : m.start()]):
+        if m.group(1)[0].isupper() and re.search(
+            r"(?:Ban|Sở|Cục|Phòng|Trung tâm)\s$", text[max(0, m.start() - 12) : m.start()]
+        ):
             continue  # 'Ban Chỉ đạo' is a name
-        if m.group(1).lower() in ("chỉ đạo", "đôn đốc", "hướng dẫn") and re.search(r"(?:để|nhằm)\s$", text[max(0, m.start() - 6) : m.start()]):
+        if m.group(1).lower() in ("chỉ đạo", "đôn đốc", "hướng dẫn") and re.search(
+            r"(?:để|nhằm)\s$", text[max(0, m.start() - 6) : m.start()]
+        ):
             continue  # 'để chỉ đạo các cơ quan': a purpose, not an assignment
         span = object_span(text, m.end(), end)
         if span:

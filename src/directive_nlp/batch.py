@@ -48,7 +48,12 @@ def _one(args: tuple[str, str, str | None, bool]) -> tuple[str, str | None]:
 
 
 def run_batch(
-    inputs: Iterable[Path], out_dir: Path, *, workers: int = 1, reference_date: str | None = None, use_model: bool = True
+    inputs: Iterable[Path],
+    out_dir: Path,
+    *,
+    workers: int = 1,
+    reference_date: str | None = None,
+    use_model: bool = True,
 ) -> Summary:
     t0 = time.perf_counter()
     jobs = [(str(p), str(out_dir), reference_date, use_model) for p in iter_inputs(inputs)]

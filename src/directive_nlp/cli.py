@@ -68,11 +68,16 @@ def _run_one(path: str, reference_date: str | None, use_model: bool) -> str:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="The document (.txt, .md, .html, .docx; .pdf with the pdf extra); '-' reads stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically) instead of stdout.")] = None,
+    file: Annotated[
+        str, typer.Argument(help="The document (.txt, .md, .html, .docx; .pdf with the pdf extra); '-' reads stdin.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically) instead of stdout.")
+    ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     reference_date: Annotated[
-        str | None, typer.Option("--reference-date", help="ISO date anchoring relative deadlines (default: the issue date).")
+        str | None,
+        typer.Option("--reference-date", help="ISO date anchoring relative deadlines (default: the issue date)."),
     ] = None,
     no_model: Annotated[bool, typer.Option("--no-model", help="Rules alone, without the statistical model.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
@@ -102,7 +107,9 @@ def extract(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the schema here instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the schema here instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the output."""
     from . import json_schema
@@ -116,7 +123,9 @@ def schema(
 
 @app.command()
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (folders are searched for .txt/.md/.html/.docx/.pdf).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (folders are searched for .txt/.md/.html/.docx/.pdf).")
+    ],
     out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Folder for one <name>.json per input.")],
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes to use.")] = 1,
     reference_date: Annotated[str | None, typer.Option("--reference-date")] = None,

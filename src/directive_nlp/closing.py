@@ -138,8 +138,14 @@ def parse_recipient(line: Line, addressees: list[str]) -> Recipient:
     elif not archive:
         members = _members(name)
     return Recipient(
-        text=line.text, name=name, purpose=purpose, archive=archive, members=members,
-        refers_to=refers_to, start=line.start, end=line.end,
+        text=line.text,
+        name=name,
+        purpose=purpose,
+        archive=archive,
+        members=members,
+        refers_to=refers_to,
+        start=line.start,
+        end=line.end,
     )
 
 

@@ -45,11 +45,14 @@ _QUOC_HIEU = re.compile(r"^(c[o0]ng\s*h[o0]a|dang cong san viet nam)")
 _TIEU_NGU = re.compile(r"^d[oô]c\s*l[aâ]p")
 _NUMBER = re.compile(r"^S[ốô]\s*:?\s*(?P<num>[0-9OoIlÏÌ|][^\s]*(?:\s*[/-]\s*[^\s]+)*)", re.I)
 _META = re.compile(
-    r"^(?P<key>số ký hiệu|số hiệu|ký hiệu|số văn bản|ngày ban hành|ngày ký|loại văn bản|cơ quan ban hành|người ký|trích yếu)"
+    r"^(?P<key>số ký hiệu|số hiệu|ký hiệu|số văn bản|ngày ban hành|ngày ký|loại văn bản|cơ quan ban hành|người ký"
+    r"|trích yếu)"
     r"\s*:\s*(?P<val>.+)$",
     re.I,
 )
-_LEDE = re.compile(r"(?:ban hành|đã ban hành|ký ban hành)\s+(?P<type>[A-ZĐ][\wÀ-ỹ ]{2,20}?)\s+số\s+(?P<num>\d[\w/.-]*[\w])")
+_LEDE = re.compile(
+    r"(?:ban hành|đã ban hành|ký ban hành)\s+(?P<type>[A-ZĐ][\wÀ-ỹ ]{2,20}?)\s+số\s+(?P<num>\d[\w/.-]*[\w])"
+)
 _DATE = re.compile(
     r"(?:(?P<place>[^\d,][^,]{0,60}?)\s*,\s*)?ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})",
     re.I,
@@ -57,8 +60,29 @@ _DATE = re.compile(
 _URGENCY = re.compile(r"^(HỎA TỐC|THƯỢNG KHẨN|KHẨN)(\s*[-–]\s*.*)?$")
 _SECRET = re.compile(r"^(TUYỆT MẬT|TỐI MẬT|MẬT)$")
 _OCR_DIGITS = str.maketrans(
-    {"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "Ï": "1", "Ì": "1", "Í": "1", "ì": "1", "í": "1",
-     "|": "1", "!": "1", "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "g": "9", "q": "9"}
+    {
+        "O": "0",
+        "o": "0",
+        "Q": "0",
+        "D": "0",
+        "I": "1",
+        "l": "1",
+        "Ï": "1",
+        "Ì": "1",
+        "Í": "1",
+        "ì": "1",
+        "í": "1",
+        "|": "1",
+        "!": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+        "G": "6",
+        "g": "9",
+        "q": "9",
+    }
 )
 _ISSUER_HEADS = re.compile(
     r"\s(?=(?:TỔNG CỤC|CHI CỤC|CỤC|SỞ|PHÒNG|VỤ|VĂN PHÒNG|BAN|TRUNG TÂM|TRƯỜNG|VIỆN|THANH TRA|KHO BẠC|"
@@ -117,7 +141,7 @@ def _issuer(lines: list[Line], stop: int) -> tuple[str | None, str | None]:
     return names[-1], " ".join(names[:-1])
 
 
-def _doc_type(title: str | None, number: str | None, has_vv: bool) -> tuple[str | None, str | None]:
+def _doc_type(title: str | None, number: str | None, has_vv: bool) -> tuple[str, str] | tuple[None, None]:
     if title:
         hit = doctypes.from_word(title)
         if hit:
@@ -204,9 +228,18 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
 
 def _metadata(top: list[Line]) -> dict[str, str]:
     """Web pages list a document's fields: 'Số ký hiệu: ...', 'Ngày ban hành: ...'."""
-    keys = {"số ký hiệu": "number", "số hiệu": "number", "ký hiệu": "number", "số văn bản": "number",
-            "ngày ban hành": "date", "ngày ký": "date", "loại văn bản": "type", "cơ quan ban hành": "issuer",
-            "người ký": "signer", "trích yếu": "subject"}
+    keys = {
+        "số ký hiệu": "number",
+        "số hiệu": "number",
+        "ký hiệu": "number",
+        "số văn bản": "number",
+        "ngày ban hành": "date",
+        "ngày ký": "date",
+        "loại văn bản": "type",
+        "cơ quan ban hành": "issuer",
+        "người ký": "signer",
+        "trích yếu": "subject",
+    }
     out: dict[str, str] = {}
     for ln in top:
         m = _META.match(ln.text.strip())
@@ -267,7 +300,9 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
             h.addressees = _addressees(top, i)
             end = max(end, _addressee_end(top, i))
             break
-        if re.match(r"(?i)^(căn cứ|thực hiện|xét đề nghị|theo đề nghị)\b", t) or (len(t) > 160 and not is_upper_line(t)):
+        if re.match(r"(?i)^(căn cứ|thực hiện|xét đề nghị|theo đề nghị)\b", t) or (
+            len(t) > 160 and not is_upper_line(t)
+        ):
             break
     ti = _title_line(top)
     if ti is not None and not h.subject and ti + 1 < len(top):

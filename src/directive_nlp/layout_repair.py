@@ -84,7 +84,9 @@ def explode_tables(lines: list[str]) -> list[str]:
 
 _QUOC_HIEU = re.compile(r"c[o0]ng\s*h[o0]a\s*x[aã]?\s*h[o0]i|cong hoa xa hoi|dang cong san viet nam")
 _TIEU_NGU = re.compile(r"d[oô]c\s*l[aâ]p\s*[-–—]")
-_DATE_LINE = re.compile(r"(?<![\w/])ng[aàáả][yvý]\s+\S{1,3}\s*[\w|]?\s+th[aá]ng\s+\S{1,3}\s*[\w|]?\s+n[aă]m\s+\d{4}", re.I)
+_DATE_LINE = re.compile(
+    r"(?<![\w/])ng[aàáả][yvý]\s+\S{1,3}\s*[\w|]?\s+th[aá]ng\s+\S{1,3}\s*[\w|]?\s+n[aă]m\s+\d{4}", re.I
+)
 _PLACE_WORD = re.compile(rf"^(?:{UPPER}[\w.'’-]*|TP\.|Tp\.|thành phố|phố|thị xã|thị trấn)$")
 _TITLE_WORDS = (
     "CHỈ THỊ|QUYẾT ĐỊNH|THÔNG BÁO|KẾ HOẠCH|HƯỚNG DẪN|CÔNG ĐIỆN|NGHỊ QUYẾT|BÁO CÁO|TỜ TRÌNH|"

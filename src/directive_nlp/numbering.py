@@ -15,7 +15,10 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^(?:PHẦN|Phần)\s+({_ROMAN}|\d{{1,2}}|THỨ\s+\w+|thứ\s+\w+)\s*[.:\-–]?\s*")),
     ("chapter", re.compile(rf"^(?:CHƯƠNG|Chương)\s+({_ROMAN}|\d{{1,2}})\s*[.:\-–]?\s*")),
     ("article", re.compile(r"^(?:ĐIỀU|Điều)\s+(\d{1,3})\s*[.:]\s*")),
-    ("multilevel", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ])?)(?:[.)](?!\d)|\s*[:\-–](?=\s))?\s*(?=[^\W\d_])")),
+    (
+        "multilevel",
+        re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[a-zđ])?)(?:[.)](?!\d)|\s*[:\-–](?=\s))?\s*(?=[^\W\d_])"),
+    ),
     ("letter_multilevel", re.compile(rf"^({_LETTER}\.\d{{1,2}})\s*[).]\s*")),
     ("roman", re.compile(rf"^({_ROMAN})(?:\s*[.:)](?!\d)|/(?=\s)|\s[-–](?=\s))\s*(?=\S)")),
     ("letter_upper", re.compile(r"^([A-ZĐ])\s*[.)/]\s+(?=\S)")),

@@ -118,7 +118,7 @@ def _region_sections(
             label=lab.label,
             level=len(stack) + 1,
             parent_id=stack[-1].section.id if stack else None,
-            kind=_schema_kind(kind),
+            kind=_schema_kind(kind),  # type: ignore[arg-type]
             title=body.strip().rstrip(":").strip() if _heading(body) and body.strip() else None,
             is_heading=_heading(body),
             start=ln.start,

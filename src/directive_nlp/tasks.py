@@ -83,7 +83,9 @@ def _assign_re() -> re.Pattern[str]:
     )
 
 
-_MODAL = re.compile(r"(?<![\w])(phải|cần|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nghiêm cấm|tuyệt đối không|không được)(?![\w])")
+_MODAL = re.compile(
+    r"(?<![\w])(phải|cần|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nghiêm cấm|tuyệt đối không|không được)(?![\w])"
+)
 _PURPOSE_HEADING = re.compile(r"(?i)^(mục đích|yêu cầu|mục đích,? yêu cầu|mục tiêu|quan điểm)\b")
 _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
 
@@ -91,7 +93,9 @@ _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?
 # ------------------------------------------------------------------ paragraphs and clauses
 
 
-def paragraphs(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]], sections: list[Section]) -> list[Para]:
+def paragraphs(
+    text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]], sections: list[Section]
+) -> list[Para]:
     by_start = {s.start: s for s in sections}
     out: list[Para] = []
     opened: list[Section] = []  # sections open at the current line (a stack by level)
@@ -229,7 +233,13 @@ def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
     if not seg or _non_task_re().match(seg):
         return False, False
     sec = c.para.section
-    if sec is not None and c.para.is_label_line and sec.is_heading and not c.after_lead and not _action_heading(text, c):
+    if (
+        sec is not None
+        and c.para.is_label_line
+        and sec.is_heading
+        and not c.after_lead
+        and not _action_heading(text, c)
+    ):
         return False, False
     cue_start = _starts_with_cue(text, c.start)
     modal = bool(_MODAL.search(seg))
@@ -288,7 +298,7 @@ def candidates_for(raw_text: str) -> tuple[str, list[Candidate]]:
     from .closing import find_closing
     from .header import parse_header
     from .normalize import normalize
-    from .pipeline import _deadlines, _layout, _references, Options
+    from .pipeline import Options, _deadlines, _layout, _references
     from .sections import find_sections
 
     norm = normalize(raw_text)
@@ -399,8 +409,15 @@ class Scopes:
     covered_times: set[str] = field(default_factory=set)
 
 
-def build_scopes(text: str, paras: list[Para], sections: list[Section], by_id: dict[str, Section],
-                 deadlines: list[Deadline], header: Header, body_start: int) -> Scopes:
+def build_scopes(
+    text: str,
+    paras: list[Para],
+    sections: list[Section],
+    by_id: dict[str, Section],
+    deadlines: list[Deadline],
+    header: Header,
+    body_start: int,
+) -> Scopes:
     sc = Scopes()
     for sec in sections:
         lead_end = _lead_end(text, sec)
@@ -465,14 +482,26 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
         _cover_preceding_siblings(scope, by_id, sc.assign, sc.covered, key)
 
 
-def _cover_preceding_siblings(scope: Section | None, by_id: dict[str, Section], table: dict, covered: set[str],  # type: ignore[type-arg]
-                              key: str) -> None:
+def _cover_preceding_siblings(
+    scope: Section | None,
+    by_id: dict[str, Section],
+    table: dict,
+    covered: set[str],  # type: ignore[type-arg]
+    key: str,
+) -> None:
     """'1.1 ... 1.2 ... - Cơ quan thực hiện: ...': assignment lines printed after a block of
     items cover the items before them that have none of their own."""
     if scope is None:
         return
-    siblings = sorted((s for s in by_id.values() if s.parent_id == scope.parent_id and s.kind == scope.kind and s.start < scope.start),
-                      key=lambda s: s.start, reverse=True)
+    siblings = sorted(
+        (
+            s
+            for s in by_id.values()
+            if s.parent_id == scope.parent_id and s.kind == scope.kind and s.start < scope.start
+        ),
+        key=lambda s: s.start,
+        reverse=True,
+    )
     for sib in siblings:
         if sib.id in table or sib.id in covered:
             break
@@ -502,7 +531,9 @@ def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, 
 
 def _preamble_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
     seg = text[p.start : p.end]
-    if _non_task_re().match(seg) or not re.search(r"(:\s*$|như sau|sau đây|cụ thể|các nội dung|những việc|một số nội dung)", seg):
+    if _non_task_re().match(seg) or not re.search(
+        r"(:\s*$|như sau|sau đây|cụ thể|các nội dung|những việc|một số nội dung)", seg
+    ):
         return []
     objs = ac.directive_objects(text, p.start, p.end)
     spans = [(x, y, "lead") for _, (a, b) in objs for x, y in ac.split_actor_list(text, a, b)]
@@ -574,8 +605,16 @@ def _list_lead(text: str, para: Para, paras: list[Para], idx: int) -> Sourced | 
     return None
 
 
-def assemble_tasks(text: str, header: Header, layout, sections: list[Section], references: list[LegalReference],  # type: ignore[no-untyped-def]
-                   deadlines: list[Deadline], *, use_model: bool = True) -> list[Task]:
+def assemble_tasks(
+    text: str,
+    header: Header,
+    layout,
+    sections: list[Section],
+    references: list[LegalReference],  # type: ignore[no-untyped-def]
+    deadlines: list[Deadline],
+    *,
+    use_model: bool = True,
+) -> list[Task]:
     by_id = {s.id: s for s in sections}
     paras = paragraphs(text, layout.regions, layout.skip, sections)
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
@@ -590,7 +629,11 @@ def assemble_tasks(text: str, header: Header, layout, sections: list[Section], r
                 lead_clause = c
             ok, cue_start = is_task_clause(text, c)
             if not ok:
-                if para_drafts and any(c.start <= d.start < c.end and d.value for d in deadlines) and not _own_deadline(c, para_drafts[-1], deadlines):
+                if (
+                    para_drafts
+                    and any(c.start <= d.start < c.end and d.value for d in deadlines)
+                    and not _own_deadline(c, para_drafts[-1], deadlines)
+                ):
                     para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
                 continue
             leads, coords = clause_actors(text, c.start, c.end)
@@ -613,8 +656,13 @@ def assemble_tasks(text: str, header: Header, layout, sections: list[Section], r
     return [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
 
 
-def _table_drafts(text: str, deadlines: list[Deadline], regions: list[tuple[int, int, str]], issued: str | None,
-                  sections: list[Section]) -> list[Draft]:
+def _table_drafts(
+    text: str,
+    deadlines: list[Deadline],
+    regions: list[tuple[int, int, str]],
+    issued: str | None,
+    sections: list[Section],
+) -> list[Draft]:
     from .table_tasks import table_tasks
 
     out = []
@@ -645,13 +693,20 @@ _RECUR = [
 ]
 
 
-def _finish(text: str, i: int, d: Draft, sc: Scopes, by_id: dict[str, Section],
-            references: list[LegalReference], deadlines: list[Deadline]) -> Task:
+def _finish(
+    text: str,
+    i: int,
+    d: Draft,
+    sc: Scopes,
+    by_id: dict[str, Section],
+    references: list[LegalReference],
+    deadlines: list[Deadline],
+) -> Task:
     start, end = _strip_span(text, d.start, d.end)
     names: list[Actor] = []
     seen: set[str] = set()
     src = d.actors
-    for a, b, role in (src.spans if src else []):
+    for a, b, role in src.spans if src else []:
         _add_actor(names, seen, text, a, b, role, src.source if src else "explicit")
     for a, b in d.coordinate:
         _add_actor(names, seen, text, a, b, "coordinate", "explicit")
@@ -665,9 +720,16 @@ def _finish(text: str, i: int, d: Draft, sc: Scopes, by_id: dict[str, Section],
     conf = 0.55 + (0.2 if src and src.source == "explicit" else 0.1 if src else 0.0) + (0.1 if d.cue_start else 0.0)
     conf += 0.05 if own else 0.0
     return Task(
-        id=f"t{i + 1}", section_id=d.section.id if d.section else None, text=seg, start=start, end=end,
-        actors=names, deadline=deadline, legal_references=[r for r in references if start <= r.start < end],
-        recurrence=recurrence, confidence=round(min(conf, 0.95), 3),
+        id=f"t{i + 1}",
+        section_id=d.section.id if d.section else None,
+        text=seg,
+        start=start,
+        end=end,
+        actors=names,
+        deadline=deadline,
+        legal_references=[r for r in references if start <= r.start < end],
+        recurrence=recurrence,
+        confidence=round(min(conf, 0.95), 3),
     )
 
 

@@ -32,7 +32,14 @@ def _split_tone(syllable: str) -> tuple[str, str | None]:
 def _tone_index(base: str) -> int | None:
     """Index in ``base`` (lower-case, toneless) of the vowel that carries the tone."""
     start = 0
-    if base.startswith("qu") and len(base) > 2 and base[2] in _VOWELS or base.startswith("gi") and len(base) > 2 and base[2] in _VOWELS:
+    if (
+        base.startswith("qu")
+        and len(base) > 2
+        and base[2] in _VOWELS
+        or base.startswith("gi")
+        and len(base) > 2
+        and base[2] in _VOWELS
+    ):
         start = 2
     idx = [i for i in range(start, len(base)) if base[i] in _VOWELS]
     if not idx:
@@ -94,10 +101,7 @@ def fold(text: str) -> str:
 
 
 # -- syllable shape ---------------------------------------------------------------
-_INITIALS = (
-    "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|"
-    "b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
-)
+_INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
 _NUCLEI = (
     "uyê|uya|uyu|oai|oay|oeo|uây|uôi|ươi|ươu|yêu|iêu|"
     "oa|oe|oă|oo|uâ|uê|uy|ua|uô|ươ|ưa|ưu|ui|ưi|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|yê|iu|oi|ôi|ơi|uơ|"
