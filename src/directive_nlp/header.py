@@ -151,7 +151,7 @@ def _doc_type(title: str | None, number: str | None, has_vv: bool) -> tuple[str,
         if hit:
             return hit
     if has_vv or number:
-        return doctypes.from_word("công văn")
+        return doctypes.from_word("công văn") or (None, None)
     return None, None
 
 

@@ -109,12 +109,10 @@ def _place_start(line: str, comma: int) -> int:
     """Start of the place name that ends at ``comma`` ("... 299/TTg Hà Nội, ngày")."""
     words = list(re.finditer(r"\S+", line[:comma]))
     start = comma
-    taken = 0
-    for w in reversed(words):
-        if taken >= 6 or not _PLACE_WORD.match(w.group(0)):
+    for w in list(reversed(words))[:6]:
+        if not _PLACE_WORD.match(w.group(0)):
             break
         start = w.start()
-        taken += 1
     return start
 
 
@@ -468,9 +466,7 @@ def _blocks_join(prev: str, nxt: str) -> bool:
         return True
     if re.match(rf"^{_AUTHORITY}\s", nxt) or re.match(r"(?i)^n[oơ]i\s+nh[aậ]n", prev):
         return True
-    if is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower():
-        return True
-    return False
+    return bool(is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower())
 
 
 def _wrap_width(lines: list[str]) -> int:

@@ -124,9 +124,7 @@ def is_syllable(token: str) -> bool:
     # nuclei that need a final consonant; finals "ch"/"nh" follow only a, ê, i, y
     if re.search(r"(iê|yê|uô|ươ|uyê|ă|â)$", base):
         return False
-    if re.search(r"(ch|nh)$", base) and not re.search(r"[aêiy](ch|nh)$", base):
-        return False
-    return True
+    return not (re.search(r"(ch|nh)$", base) and not re.search(r"[aêiy](ch|nh)$", base))
 
 
 @cache
