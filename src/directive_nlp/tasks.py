@@ -578,6 +578,11 @@ def _scoped_time(sec: Section | None, table: dict[str, Deadline], by_id: dict[st
 def _item_lead(text: str, c: Clause, lead_clause: Clause | None) -> Sourced | None:
     if lead_clause is None:
         return None
+    if re.search(
+        r"(?:yêu cầu|đề nghị|giao|thông báo)(?: như sau| một số nội dung sau| các nội dung sau)?\s*:\s*$",
+        text[lead_clause.start : lead_clause.end],
+    ):
+        return None  # 'Sở Y tế đề nghị:' — the issuer asks; the addressees act
     objs = ac.directive_objects(text, lead_clause.start, lead_clause.end)
     spans = [s for _, (a, b) in objs for s in ac.split_actor_list(text, a, b)]
     if not spans and lead_clause.end - lead_clause.start < 160:

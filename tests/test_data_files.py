@@ -1,0 +1,76 @@
+"""Every data file: NFC, one tone placement, and every pattern's example still matches."""
+
+import json
+import re
+import unicodedata
+from importlib import resources
+
+import pytest
+
+from directive_nlp import actors, closing, doctypes, tasks
+from directive_nlp.resources import load
+from directive_nlp.vntext import normalize_tones
+
+DATA = sorted(p.name for p in (resources.files("directive_nlp") / "data").iterdir() if p.name.endswith(".json"))
+
+
+def strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield k
+            yield from strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from strings(v)
+
+
+@pytest.mark.parametrize("name", DATA)
+def test_nfc_and_tone_placement(name):
+    for s in strings(load(name)):
+        assert unicodedata.normalize("NFC", s) == s, s
+        assert normalize_tones(s) == s or "(?" in s or "\\" in s, s
+
+
+@pytest.mark.parametrize("key", ["furniture", "page_noise", "stamp_keys", "trailing_blocks"])
+def test_layout_examples(key):
+    for entry in load("layout.json")[key]:
+        assert re.fullmatch(entry["re"], entry["example"], re.I), entry
+
+
+def test_closing_examples():
+    data = load("closing.json")
+    for a in data["authority"]:
+        assert closing.parse_signer(a["example"] + " Nguyễn Văn A").authority == a["code"]
+    for p in data["purposes"]:
+        assert closing._purpose_of(p["example"].strip("()")) == p["purpose"], p
+    assert closing.parse_signer("KT. BỘ TRƯỞNG THỨ TRƯỞNG " + data["ranks_example"]).name == "Lê Văn Hòa"
+    assert data["titles_example"] in data["titles"]
+
+
+def test_doc_type_words_map_back():
+    for t in load("doc_types.json")["types"]:
+        for w in t["words"]:
+            assert doctypes.from_word(w)[0] == t["code"] or w in ("thông báo kết luận",), w
+
+
+def test_task_word_list_examples():
+    d = load("tasks.json")
+    text = d["heads"]["example"]
+    assert actors.is_head_at(text, 0)
+    assert actors.predicates(d["predicate_cues"]["example"], 0)
+    assert tasks._non_task_re().match(d["non_task_openers"]["example"])
+    assert tasks._narrative_re().search(d["narrative_markers"]["example"])
+    assert tasks._assign_re().match(d["assignment_labels"]["example"].lstrip("- "))
+    assert tasks._time_opener().match(d["time_openers"]["example"])
+    assert actors._stop_re().search(d["np_stops"]["example"])
+    assert actors._opener_re().match(d["clause_openers"]["example"])
+    assert actors.is_strong(d["strong_cues"]["example"], d["strong_cues"]["example"].index("có trách nhiệm"))
+    lead = d["lead_strip"]["example"].split(". ", 1)[1]
+    assert actors.lead_actor_spans(lead, 0, len(lead))
+    assert not actors.is_head_at(d["heads"]["not_heads"]["example"], 0)
+    low = d["heads"]["lowercase_bodies"]["example"]
+    assert actors.is_head_at(low, 0)
+    assert actors._continuation_re().match(d["continuations"]["example"].split(", ")[1])
+    assert json.dumps(d, ensure_ascii=False)
