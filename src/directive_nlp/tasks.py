@@ -594,6 +594,11 @@ def _item_lead(text: str, c: Clause, lead_clause: Clause | None) -> Sourced | No
     return Sourced([(a, b, "lead") for a, b in spans], "item_lead") if spans else None
 
 
+_ISSUER_ASKS = re.compile(
+    r"(?:yêu cầu|đề nghị|giao|thông báo)(?: như sau| một số nội dung sau| các nội dung sau)?\s*:\s*$"
+)
+
+
 def _list_lead(text: str, para: Para, paras: list[Para], idx: int) -> Sourced | None:
     """A lead paragraph ending with ':' ('Giám đốc Sở ... có trách nhiệm:') governs the
     bullets that follow it."""
