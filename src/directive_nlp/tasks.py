@@ -227,11 +227,13 @@ _PAST = re.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)")
 _CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
 
-def is_task_clause(text: str, c: Clause) -> tuple[bool, bool]:
+def is_task_clause(text: str, c: Clause, deadlines: list[Deadline] | None = None) -> tuple[bool, bool]:
     """(is a task, opens with an action verb) by the rules."""
     seg = text[c.start : c.end].strip()
     if not seg or _non_task_re().match(seg):
         return False, False
+    if deadlines and _schedule_item(text, c, deadlines):
+        return True, False
     sec = c.para.section
     if (
         sec is not None
@@ -313,9 +315,20 @@ def candidates_for(raw_text: str) -> tuple[str, list[Candidate]]:
     out = []
     for para in paragraphs(norm.text, layout.regions, layout.skip, sections):
         for c in clauses(norm.text, para):
-            ok, _ = is_task_clause(norm.text, c)
+            ok, _ = is_task_clause(norm.text, c, dls)
             out.append(Candidate(c.start, c.end, norm.text[c.start : c.end], clause_signals(norm.text, c, dls), ok))
     return norm.text, out
+
+
+_SCHEDULE_LABEL = re.compile(r"[^:;.]{3,60}:\s*")
+
+
+def _schedule_item(text: str, c: Clause, deadlines: list[Deadline]) -> bool:
+    """'Tựu trường: Ngày 26/8/2024 (thứ Hai).', 'Học kỳ I: Từ ngày 09/9/2024': a timetable line."""
+    m = _SCHEDULE_LABEL.match(text, c.start, c.end)
+    if not m or m.end() - c.start > 70:
+        return False
+    return any(m.end() - 1 <= d.start <= m.end() + 4 and d.value for d in deadlines)
 
 
 def _action_heading(text: str, c: Clause) -> bool:

@@ -1,0 +1,327 @@
+"""The statistical model that refines the task rules.
+
+Two small models, trained by ``scripts/train_model.py`` on the project's annotated corpus
+(train split only) and shipped as reviewable JSON in ``directive_nlp/models/``:
+
+- a task-vs-narrative classifier over clauses (logistic regression over the rules'
+  signals and the clause's first words): :meth:`TaskModel.task_probability`;
+- an actor-span tagger (linear-chain CRF, BIO over syllables):
+  :meth:`TaskModel.actor_spans`.
+
+Inference is pure Python (a weighted sum; Viterbi and forward-backward over three
+labels): loading reads two JSON files, imports nothing heavy and trains nothing.
+The featurizers below are shared by training and inference, so both see the same
+features.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import actors as ac
+from .vntext import fold
+
+__all__ = [
+    "ACTOR_FILE",
+    "LABELS",
+    "TASK_FILE",
+    "TaskModel",
+    "actor_token_features",
+    "default_model_dir",
+    "load_model",
+    "task_features",
+    "tokenize",
+]
+
+TASK_FILE = "task_classifier.json"
+ACTOR_FILE = "actor_tagger.json"
+FORMAT = 1
+LABELS = ("B", "I", "O")
+
+# ------------------------------------------------------------------ clause features (task classifier)
+
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+_LENGTH_BINS = (3, 6, 10, 20, 40)
+_MAX_WORDS = 15
+
+
+def _length_bin(n: int) -> str:
+    for b in _LENGTH_BINS:
+        if n <= b:
+            return f"<={b}"
+    return f">{_LENGTH_BINS[-1]}"
+
+
+def task_features(clause_text: str, signals: dict[str, float]) -> list[str]:
+    """Feature strings of a clause: the rules' signals (single and in pairs), and the
+    folded words of its opening (first word, first two, uni- and bigrams of the first 15),
+    its length and its punctuation."""
+    on = sorted(k for k, v in signals.items() if k != "words" and v)
+    feats = [f"s={k}" for k in on]
+    feats += [f"s2={a}&{b}" for i, a in enumerate(on) for b in on[i + 1 :]]
+    seg = clause_text.strip()
+    words = _FOLDED_WORD.findall(fold(seg))
+    head = words[:_MAX_WORDS]
+    feats.append(f"len={_length_bin(len(seg.split()))}")
+    if head:
+        feats.append(f"w1={head[0]}")
+        feats.append(f"w12={' '.join(head[:2])}")
+    feats += [f"u={w}" for w in sorted(set(head))]
+    feats += [f"b={b}" for b in sorted({f'{x} {y}' for x, y in zip(head, head[1:], strict=False)})]
+    feats += _shape_features(seg)
+    return feats
+
+
+def _shape_features(seg: str) -> list[str]:
+    out = []
+    if seg.endswith(":"):
+        out.append("end=:")
+    elif seg.endswith("./.") or seg.endswith("/."):
+        out.append("end=./.")
+    elif seg.endswith(";"):
+        out.append("end=;")
+    elif seg.endswith("."):
+        out.append("end=.")
+    else:
+        out.append("end=none")
+    letters = [c for c in seg if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        out.append("all_caps")
+    if seg[:1].islower():
+        out.append("starts_lower")
+    if seg[:1] in "(\"“":
+        out.append("starts_paren")
+    if re.search(r"\d", seg):
+        out.append("has_digit")
+    if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", seg):
+        out.append("has_year")
+    return out
+
+
+# ------------------------------------------------------------------ token features (actor tagger)
+
+_TOKEN = re.compile(r"\w+(?:[./-]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Syllables, numbers and codes ('30/9/2021', 'Covid-19') and single punctuation marks,
+    as (start, end) offsets into ``text``."""
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(tok: str) -> str:
+    if tok.isdigit():
+        return "digit"
+    if not tok[:1].isalnum():
+        return "punct"
+    if tok.isupper() and len(tok) > 1:
+        return "upper"
+    if tok[:1].isupper():
+        return "title"
+    return "lower"
+
+
+def actor_token_features(text: str, toks: list[tuple[int, int]], *, lexical_only: bool = False) -> list[list[str]]:
+    """Per-token feature strings: the word, its lower-case and folded forms, shape, prefixes
+    and suffixes, the two words either side, and — unless ``lexical_only`` — whether an
+    actor head ('Sở', 'Ủy ban nhân dân', 'các đơn vị') or a predicate cue starts there."""
+    words = [text[a:b] for a, b in toks]
+    low = [w.lower() for w in words]
+    heads: dict[int, int] = {}
+    cues: set[int] = set()
+    if not lexical_only:
+        for i, (a, _) in enumerate(toks):
+            m = ac.head_re().match(text, a)
+            if m is not None and m.start() == a and ac.is_head_at(text, a):
+                heads[i] = m.end()
+        cues = set(ac.predicates(text, 0, len(text)))
+    in_head = {j for i, end in heads.items() for j in range(i, len(toks)) if toks[j][0] < end}
+    out = []
+    n = len(toks)
+    for i in range(n):
+        w, lw = words[i], low[i]
+        f = [f"w={w}", f"l={lw}", f"f={fold(lw)}", f"shape={_shape(w)}", f"p2={lw[:2]}", f"s2={lw[-2:]}"]
+        if any(c.isdigit() for c in w):
+            f.append("has_digit")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            f.append(f"l[{d}]={low[j] if 0 <= j < n else ('<s>' if j < 0 else '</s>')}")
+        f.append(f"l[-1:0]={low[i - 1] if i else '<s>'}|{lw}")
+        f.append(f"l[0:1]={lw}|{low[i + 1] if i + 1 < n else '</s>'}")
+        f.append(f"shape[-1:1]={_shape(words[i - 1]) if i else '<s>'}|{_shape(words[i + 1]) if i + 1 < n else '</s>'}")
+        if i == 0:
+            f.append("bos")
+        if i == n - 1:
+            f.append("eos")
+        if not lexical_only:
+            if i in heads:
+                f.append("head_start")
+            if i in in_head:
+                f.append("in_head")
+            if toks[i][0] in cues:
+                f.append("cue_start")
+            if i + 1 < n and toks[i + 1][0] in cues:
+                f.append("cue_next")
+            if i and toks[i - 1][0] in cues:
+                f.append("cue_prev")
+        out.append(f)
+    return out
+
+
+# ------------------------------------------------------------------ inference
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _logsumexp(xs: list[float]) -> float:
+    m = max(xs)
+    return m + math.log(sum(math.exp(x - m) for x in xs))
+
+
+@dataclass(frozen=True)
+class _Crf:
+    labels: tuple[str, ...]
+    state: dict[str, dict[str, float]]  # attribute -> label -> weight
+    trans: dict[str, dict[str, float]]  # label -> next label -> weight
+    lexical_only: bool
+
+    def emissions(self, feats: list[list[str]]) -> list[list[float]]:
+        out = []
+        for fs in feats:
+            row = [0.0] * len(self.labels)
+            for f in fs:
+                ws = self.state.get(f)
+                if ws:
+                    for k, lab in enumerate(self.labels):
+                        row[k] += ws.get(lab, 0.0)
+            out.append(row)
+        return out
+
+    def _t(self, a: int, b: int) -> float:
+        return self.trans.get(self.labels[a], {}).get(self.labels[b], 0.0)
+
+    def viterbi(self, em: list[list[float]]) -> list[int]:
+        n_lab = len(self.labels)
+        score = list(em[0])
+        back: list[list[int]] = []
+        for row in em[1:]:
+            ptr, nxt = [], []
+            for b in range(n_lab):
+                best = max(range(n_lab), key=lambda a, b=b: score[a] + self._t(a, b))  # type: ignore[misc]
+                ptr.append(best)
+                nxt.append(score[best] + self._t(best, b) + row[b])
+            back.append(ptr)
+            score = nxt
+        path = [max(range(n_lab), key=lambda k: score[k])]
+        for ptr in reversed(back):
+            path.append(ptr[path[-1]])
+        return path[::-1]
+
+    def marginals(self, em: list[list[float]]) -> list[list[float]]:
+        n, n_lab = len(em), len(self.labels)
+        alpha = [list(em[0])]
+        for i in range(1, n):
+            alpha.append(
+                [_logsumexp([alpha[-1][a] + self._t(a, b) for a in range(n_lab)]) + em[i][b] for b in range(n_lab)]
+            )
+        beta = [[0.0] * n_lab]
+        for i in range(n - 1, 0, -1):
+            beta.insert(
+                0, [_logsumexp([self._t(a, b) + em[i][b] + beta[0][b] for b in range(n_lab)]) for a in range(n_lab)]
+            )
+        z = _logsumexp(alpha[-1])
+        return [[math.exp(alpha[i][k] + beta[i][k] - z) for k in range(n_lab)] for i in range(n)]
+
+
+class TaskModel:
+    """The trained task classifier and actor tagger (see the module docstring)."""
+
+    def __init__(self, task: dict[str, Any], actor: dict[str, Any]) -> None:
+        self._bias = float(task["bias"])
+        self._weights: dict[str, float] = {k: float(v) for k, v in task["weights"].items()}
+        self.threshold = float(task.get("threshold", 0.5))
+        self.info = {k: v for k, v in task.items() if k not in ("weights", "bias")}
+        self._crf = _Crf(
+            tuple(actor["labels"]),
+            {a: {lab: float(w) for lab, w in ws.items()} for a, ws in actor["state"].items()},
+            {a: {b: float(w) for b, w in ws.items()} for a, ws in actor["transitions"].items()},
+            bool(actor.get("lexical_only", False)),
+        )
+
+    def task_probability(self, clause_text: str, signals: dict[str, float]) -> float:
+        """P(the clause is a task) in [0, 1]."""
+        z = self._bias + sum(self._weights.get(f, 0.0) for f in task_features(clause_text, signals))
+        return _sigmoid(z)
+
+    def actor_spans(self, clause_text: str) -> list[tuple[int, int, float]]:
+        """Actor names in the clause: (start, end, confidence) offsets into ``clause_text``;
+        confidence is the mean marginal probability of the span's labels."""
+        toks = tokenize(clause_text)
+        if not toks:
+            return []
+        em = self._crf.emissions(actor_token_features(clause_text, toks, lexical_only=self._crf.lexical_only))
+        path = [self._crf.labels[k] for k in self._crf.viterbi(em)]
+        marg = self._crf.marginals(em)
+        index = {lab: k for k, lab in enumerate(self._crf.labels)}
+        out = []
+        for i, j in bio_spans(path):
+            conf = sum(marg[t][index[path[t]]] for t in range(i, j)) / (j - i)
+            out.append((toks[i][0], toks[j - 1][1], round(conf, 4)))
+        return out
+
+
+def bio_spans(labels: list[str]) -> list[tuple[int, int]]:
+    """Token spans [i, j) of a BIO sequence; an 'I' after 'O' opens a span."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, lab in enumerate([*labels, "O"]):
+        if lab == "B" or lab == "O" or (lab == "I" and start is None):
+            if start is not None:
+                out.append((start, k))
+            start = k if lab in ("B", "I") else None
+    return out
+
+
+# ------------------------------------------------------------------ loading
+
+
+def default_model_dir() -> Path:
+    """The model files shipped inside the package."""
+    return Path(__file__).resolve().parent / "models"
+
+
+_CACHE: dict[tuple[str, int, int], TaskModel] = {}
+
+
+def load_model(path: str | Path | None = None) -> TaskModel | None:
+    """Load the model from a folder holding the two JSON files (default: the shipped ones).
+    Cached per folder (and file modification time); None when the files are missing,
+    unreadable or of another format."""
+    folder = Path(path) if path is not None else default_model_dir()
+    task_path, actor_path = folder / TASK_FILE, folder / ACTOR_FILE
+    try:
+        key = (str(folder.resolve()), task_path.stat().st_mtime_ns, actor_path.stat().st_mtime_ns)
+    except OSError:
+        return None
+    if key in _CACHE:
+        return _CACHE[key]
+    try:
+        task = json.loads(task_path.read_text(encoding="utf-8"))
+        actor = json.loads(actor_path.read_text(encoding="utf-8"))
+        if task.get("format") != FORMAT or actor.get("format") != FORMAT:
+            return None
+        model = TaskModel(task, actor)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    _CACHE[key] = model
+    return model
