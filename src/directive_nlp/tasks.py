@@ -135,7 +135,8 @@ def clauses(text: str, para: Para) -> list[Clause]:
     out = [piece for c in out for piece in _split_merged_heading(text, c)]
     result: list[Clause] = []
     for c in out:
-        result.extend(_split_lead_list(text, c))
+        for piece in _split_lead_list(text, c):
+            result.extend(_split_actions(text, piece) if not piece.after_lead else [piece])
     return [c for c in result if text[c.start : c.end].strip(" .;:-")]
 
 
@@ -162,6 +163,23 @@ def _split_merged_heading(text: str, c: Clause) -> list[Clause]:
 def _after_head(text: str, pos: int) -> bool:
     word = text[max(0, pos - 12) : pos].split()[-1:] or [""]
     return word[0].lower() in ("phòng", "ban", "sở", "cục", "vụ", "viện", "hội", "đoàn", "đội", "tổ")
+
+
+def _split_actions(text: str, c: Clause) -> list[Clause]:
+    """'gửi báo cáo quý trước ngày 12; gửi báo cáo năm trước ngày 25/11': one clause per
+    ';'-separated action (a part that does not open with a verb stays with the one before)."""
+    if _top_level_colon(text[c.start : c.end]) is not None:
+        return [c]
+    parts = _split_semicolons(text, c.start, c.end)
+    if len(parts) < 2:
+        return [c]
+    merged: list[tuple[int, int]] = [parts[0]]
+    for a, b in parts[1:]:
+        if _starts_with_cue(text, a):
+            merged.append((a, b))
+        else:
+            merged[-1] = (merged[-1][0], b)
+    return [Clause(a, b, c.para) for a, b in merged]
 
 
 def _split_lead_list(text: str, c: Clause) -> list[Clause]:
