@@ -141,12 +141,19 @@ def split_header_fields(lines: list[str]) -> list[str]:
     out: list[str] = []
     zone = 18
     for i, line in enumerate(lines):
-        parts = _split_at(line, _header_cuts(line)) if i < zone and line else [line]
+        if not line or (line.startswith("|") and line.endswith("|") and line.count("|") >= 3):
+            out.append(line)  # a data table's row stays as it is
+            continue
+        parts = _split_at(line, _header_cuts(line)) if i < zone else [line]
         for part in parts:
-            out.extend(_split_title(part) if i < zone else [part])
-    out = [p.strip(" -—–_") if _RULE.search(p) else p for p in out]
-    out = [x for p in out for x in (explode_inline_list(p) if re.match(r"(?i)kính gửi\s*:", p) else [p])]
+            for piece in _split_title(part) if i < zone else [part]:
+                piece = _EDGE_NOISE.sub("", piece) if i < zone else piece
+                if piece:
+                    out.extend(explode_inline_list(piece) if re.match(r"(?i)kính gửi\s*:", piece) else [piece])
     return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
+
+
+_EDGE_NOISE = re.compile(r"^(?:\s*\|+|\s*[-—–_=*]{3,})+\s*|(?:\s*\|+|\s*[-—–_=*]{3,})+\s*$")
 
 
 def _join_split_fields(lines: list[str]) -> list[str]:
@@ -155,7 +162,8 @@ def _join_split_fields(lines: list[str]) -> list[str]:
     for line in lines:
         if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?", out[-1]) and not line:
             continue
-        if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?", out[-1]) and line and not line.startswith("-"):
+        field = re.fullmatch(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?", out[-1]) if out else None
+        if field and line and not line.startswith(("-", "|")) and not _HEADER_FIELD.match(line):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
@@ -272,7 +280,10 @@ def attach_labels(lines: list[str]) -> list[str]:
         if carry:
             if not s:
                 continue
-            s = carry + " " + s
+            if s.startswith("|"):
+                out.append(carry)  # never glue a label to a table row
+            else:
+                s = carry + " " + s
             carry = ""
         if s and LABEL_ONLY.match(s):
             carry = s

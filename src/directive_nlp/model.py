@@ -28,6 +28,7 @@ from .vntext import fold
 
 __all__ = [
     "ACTOR_FILE",
+    "FEATURE_SETS",
     "LABELS",
     "TASK_FILE",
     "TaskModel",
@@ -72,9 +73,35 @@ def task_features(clause_text: str, signals: dict[str, float]) -> list[str]:
         feats.append(f"w1={head[0]}")
         feats.append(f"w12={' '.join(head[:2])}")
     feats += [f"u={w}" for w in sorted(set(head))]
-    feats += [f"b={b}" for b in sorted({f'{x} {y}' for x, y in zip(head, head[1:], strict=False)})]
+    feats += [f"b={b}" for b in sorted({f"{x} {y}" for x, y in zip(head, head[1:], strict=False)})]
     feats += _shape_features(seg)
+    feats += _structure_features(seg)
     return feats
+
+
+_LABEL_COLON = re.compile(r"^([^:;,.()]{2,40}):\s*\S")
+_MARKERS = ("đã", "đang", "sẽ", "được", "chưa", "còn", "nếu", "khi", "để")
+
+
+def _structure_features(seg: str) -> list[str]:
+    """A short label before a colon ('Đơn vị chủ trì: ...', 'Khai giảng: ngày ...'), where the
+    first predicate cue stands, whether an actor's name opens the clause, and tense and
+    condition markers (accent-sensitive: 'đã' is not 'đa')."""
+    out = []
+    m = _LABEL_COLON.match(seg)
+    if m and len(m.group(1).split()) <= 5:
+        out += ["colon_label", f"colon_label={' '.join(_FOLDED_WORD.findall(fold(m.group(1))))}"]
+    cues = ac.predicates(seg, 0, len(seg))
+    if not cues:
+        out.append("cue_at=none")
+    else:
+        n = len(seg[: cues[0]].split())
+        out.append(f"cue_at={'0' if n == 0 else '1-3' if n <= 3 else '4-10' if n <= 10 else '>10'}")
+    if ac.is_head_at(seg, 0):
+        out.append("head_start")
+    words = set(re.findall(r"\w+", seg.lower()))
+    out += [f"m={w}" for w in _MARKERS if w in words]
+    return out
 
 
 def _shape_features(seg: str) -> list[str]:
@@ -94,7 +121,7 @@ def _shape_features(seg: str) -> list[str]:
         out.append("all_caps")
     if seg[:1].islower():
         out.append("starts_lower")
-    if seg[:1] in "(\"“":
+    if seg[:1] in '("“':
         out.append("starts_paren")
     if re.search(r"\d", seg):
         out.append("has_digit")
@@ -126,21 +153,29 @@ def _shape(tok: str) -> str:
     return "lower"
 
 
-def actor_token_features(text: str, toks: list[tuple[int, int]], *, lexical_only: bool = False) -> list[list[str]]:
-    """Per-token feature strings: the word, its lower-case and folded forms, shape, prefixes
-    and suffixes, the two words either side, and — unless ``lexical_only`` — whether an
-    actor head ('Sở', 'Ủy ban nhân dân', 'các đơn vị') or a predicate cue starts there."""
+FEATURE_SETS = ("lexical", "heads", "heads+rules")
+
+
+def actor_token_features(text: str, toks: list[tuple[int, int]], feature_set: str = "heads+rules") -> list[list[str]]:
+    """Per-token feature strings. "lexical": the word, its lower-case and folded forms, shape,
+    prefixes and suffixes, the two words either side. "heads": also whether an actor head
+    ('Sở', 'Ủy ban nhân dân', 'các đơn vị') starts or continues there and whether a predicate
+    cue starts there or next. "heads+rules": also the BIO tag of the rules' own actor spans
+    (:func:`directive_nlp.tasks.clause_actors`), so the tagger learns when to trust them."""
     words = [text[a:b] for a, b in toks]
     low = [w.lower() for w in words]
+    lexical_only = feature_set == "lexical"
     heads: dict[int, int] = {}
     cues: set[int] = set()
     if not lexical_only:
         for i, (a, _) in enumerate(toks):
             m = ac.head_re().match(text, a)
-            if m is not None and m.start() == a and ac.is_head_at(text, a):
+            if m is not None and ac.is_head_at(text, a):
                 heads[i] = m.end()
         cues = set(ac.predicates(text, 0, len(text)))
+    last_cue = _last_cue(text, toks, sorted(cues))
     in_head = {j for i, end in heads.items() for j in range(i, len(toks)) if toks[j][0] < end}
+    rule_tags = _rule_tags(text, toks) if feature_set == "heads+rules" else []
     out = []
     n = len(toks)
     for i in range(n):
@@ -169,8 +204,37 @@ def actor_token_features(text: str, toks: list[tuple[int, int]], *, lexical_only
                 f.append("cue_next")
             if i and toks[i - 1][0] in cues:
                 f.append("cue_prev")
+            f.append(f"last_cue={last_cue[i]}")
+        if rule_tags:
+            f.append(f"rule={rule_tags[i]}")
+            f.append(f"rule[-1:0]={rule_tags[i - 1] if i else '<s>'}|{rule_tags[i]}")
         out.append(f)
     return out
+
+
+def _last_cue(text: str, toks: list[tuple[int, int]], cues: list[int]) -> list[str]:
+    """For each token, the (folded, two-word) predicate cue most recently opened before it:
+    subjects stand before any cue, coordinators after 'phối hợp với', objects after 'giao'."""
+    out, k, current = [], 0, "none"
+    for a, _ in toks:
+        while k < len(cues) and cues[k] < a:
+            current = " ".join(fold(text[cues[k] : cues[k] + 30]).split()[:2])
+            k += 1
+        out.append(current)
+    return out
+
+
+def _rule_tags(text: str, toks: list[tuple[int, int]]) -> list[str]:
+    """BIO tags of the actor spans the rules find in the clause (leads and coordinators)."""
+    from .tasks import clause_actors  # here: tasks may import this module
+
+    leads, coords = clause_actors(text, 0, len(text))
+    tags = ["O"] * len(toks)
+    for a, b in sorted([(x, y) for x, y, _ in leads] + coords):
+        inside = [i for i, (s, e) in enumerate(toks) if s >= a and e <= b]
+        for k, i in enumerate(inside):
+            tags[i] = "B" if k == 0 else "I"
+    return tags
 
 
 # ------------------------------------------------------------------ inference
@@ -193,7 +257,7 @@ class _Crf:
     labels: tuple[str, ...]
     state: dict[str, dict[str, float]]  # attribute -> label -> weight
     trans: dict[str, dict[str, float]]  # label -> next label -> weight
-    lexical_only: bool
+    feature_set: str
 
     def emissions(self, feats: list[list[str]]) -> list[list[float]]:
         out = []
@@ -255,7 +319,7 @@ class TaskModel:
             tuple(actor["labels"]),
             {a: {lab: float(w) for lab, w in ws.items()} for a, ws in actor["state"].items()},
             {a: {b: float(w) for b, w in ws.items()} for a, ws in actor["transitions"].items()},
-            bool(actor.get("lexical_only", False)),
+            str(actor.get("feature_set", "heads+rules")),
         )
 
     def task_probability(self, clause_text: str, signals: dict[str, float]) -> float:
@@ -269,7 +333,7 @@ class TaskModel:
         toks = tokenize(clause_text)
         if not toks:
             return []
-        em = self._crf.emissions(actor_token_features(clause_text, toks, lexical_only=self._crf.lexical_only))
+        em = self._crf.emissions(actor_token_features(clause_text, toks, self._crf.feature_set))
         path = [self._crf.labels[k] for k in self._crf.viterbi(em)]
         marg = self._crf.marginals(em)
         index = {lab: k for k, lab in enumerate(self._crf.labels)}

@@ -104,6 +104,7 @@ def strip_noise(lines: list[str]) -> tuple[list[str], str | None]:
     return kept, signed_at
 
 
+_PUNCT_ONLY = re.compile(r"[|\-—–_*=~.·…\s]+")
 _DA_KY = re.compile(r"\s*\((?:đã ký|Đã ký|ĐÃ KÝ)\)")
 
 
@@ -124,8 +125,8 @@ def normalize(raw: str) -> Normalized:
     lines = lr.split_closing(lines)
     lines = lr.attach_labels(lines)
     wrapped = lr.looks_hard_wrapped(lines)
-    lines = lr.join_wrapped(lines, wrapped)
-    lines = [lr.tidy_spacing(ln) for ln in lines if ln.strip()]
+    lines = lr.attach_labels(lr.join_wrapped(lines, wrapped))
+    lines = [t for t in (lr.tidy_spacing(ln) for ln in lines) if t and not _PUNCT_ONLY.fullmatch(t)]
     lines, footnote_index = lr.mark_footnotes(lines)
     out = "\n".join(lines)
     footnotes_start = None
