@@ -147,13 +147,16 @@ def split_header_fields(lines: list[str]) -> list[str]:
         parts = _split_at(line, _header_cuts(line)) if i < zone else [line]
         for part in parts:
             for piece in _split_title(part) if i < zone else [part]:
-                piece = _EDGE_NOISE.sub("", piece) if i < zone else piece
+                piece = _EDGE_NOISE.sub("", piece) if i < zone else _RULE_EDGE.sub("", piece)
                 if piece:
                     out.extend(explode_inline_list(piece) if re.match(r"(?i)kính gửi\s*:", piece) else [piece])
     return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
 
 
 _EDGE_NOISE = re.compile(r"^(?:\s*\|+|\s*[-—–_=*]{3,})+\s*|(?:\s*\|+|\s*[-—–_=*]{3,})+\s*$")
+
+
+_RULE_EDGE = re.compile(r"^\s*[-—–_=*]{3,}\s*|\s*[-—–_=*]{3,}\s*$")
 
 
 def _join_split_fields(lines: list[str]) -> list[str]:
