@@ -37,8 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240601
 N_FOLDS = 6
 LR_L2_GRID = (0.0003, 0.001, 0.003, 0.01, 0.03)
-CRF_GRID = ((0.0, 0.01), (0.0, 0.1), (0.0, 1.0), (0.05, 0.05), (0.05, 0.2))  # (L1, L2)
-CRF_ITER = 150
+CRF_L2_GRID = (0.03, 0.1, 0.3, 1.0)
+CRF_ITER = 300
+CRF_MIN_WEIGHT = 1e-4  # smaller CRF weights are left out of the JSON
 ACTOR_FEATURES = "heads+rules"  # the CRF feature set shipped (see the comparison in models/README.md)
 
 
@@ -275,22 +276,149 @@ def crf_data(examples: list[Example], feature_set: str) -> tuple[list[list[list[
     return xs, ys
 
 
-def train_crf(
-    examples: list[Example], feature_set: str, penalties: tuple[float, float], iters: int = CRF_ITER
-) -> dict[str, Any]:
+def train_crf(examples: list[Example], feature_set: str, l2: float, iters: int = CRF_ITER) -> dict[str, Any]:
+    """Linear-chain CRF (BIO) trained here: negative log-likelihood + l2·||w||², minimized by
+    full-batch L-BFGS from zero weights — the same data give the same weights, byte for byte."""
+    xs, ys = crf_data(examples, feature_set)
+    data = CrfData(xs, ys, dm.LABELS)
+    k, n_attr = len(dm.LABELS), len(data.attrs)
+    w, n_iter = lbfgs(lambda v: crf_objective(v, data, l2), np.zeros(n_attr * k + k * k), iters)
+    state_w, trans_w = w[: n_attr * k].reshape(n_attr, k), w[n_attr * k :].reshape(k, k)
+    state = {
+        a: {
+            lab: round(float(state_w[i, j]), 6)
+            for j, lab in enumerate(dm.LABELS)
+            if abs(state_w[i, j]) >= CRF_MIN_WEIGHT
+        }
+        for i, a in enumerate(data.attrs)
+    }
+    return {
+        "format": dm.FORMAT,
+        "labels": list(dm.LABELS),
+        "feature_set": feature_set,
+        "learner": f"linear-chain CRF, L2={l2}, full-batch L-BFGS ({n_iter} iterations)",
+        "state": {a: ws for a, ws in state.items() if ws},
+        "transitions": {a: {b: round(float(trans_w[i, j]), 6) for j, b in enumerate(dm.LABELS)}
+                        for i, a in enumerate(dm.LABELS)},
+    }  # fmt: skip
+
+
+class CrfData:
+    """Training sequences as arrays: attribute ids per token (flat), padded gold labels."""
+
+    def __init__(self, xs: list[list[list[str]]], ys: list[list[str]], labels: tuple[str, ...]) -> None:
+        self.attrs = sorted({f for x in xs for fs in x for f in fs})
+        index = {a: i for i, a in enumerate(self.attrs)}
+        lab = {name: k for k, name in enumerate(labels)}
+        self.k = len(labels)
+        lengths = np.array([len(x) for x in xs])
+        self.mask = np.arange(int(lengths.max()))[None, :] < lengths[:, None]
+        flat: list[int] = []
+        tok_of: list[int] = []
+        starts: list[int] = []
+        for t, fs in enumerate(fs for x in xs for fs in x):
+            starts.append(len(flat))
+            ids = sorted({index[f] for f in fs})
+            flat += ids
+            tok_of += [t] * len(ids)
+        self.flat, self.tok_of, self.starts = np.array(flat), np.array(tok_of), np.array(starts)
+        self.y = np.zeros(self.mask.shape, dtype=int)
+        for s, y in enumerate(ys):
+            self.y[s, : len(y)] = [lab[v] for v in y]
+
+
+def _lse(x: np.ndarray, axis: int) -> np.ndarray:
+    m = np.max(x, axis=axis, keepdims=True)
+    return np.squeeze(m, axis) + np.log(np.sum(np.exp(x - m), axis=axis))
+
+
+def crf_objective(w: np.ndarray, d: CrfData, l2: float) -> tuple[float, np.ndarray]:
+    """Loss and gradient; forward-backward in log space over all sequences at once."""
+    k, n_attr = d.k, len(d.attrs)
+    state_w, trans = w[: n_attr * k].reshape(n_attr, k), w[n_attr * k :].reshape(k, k)
+    n, length = d.mask.shape
+    em = np.zeros((n, length, k))
+    em[d.mask] = np.add.reduceat(state_w[d.flat], d.starts, axis=0)
+    alpha, beta = np.zeros((n, length, k)), np.zeros((n, length, k))
+    alpha[:, 0] = em[:, 0]
+    for t in range(1, length):
+        nxt = _lse(alpha[:, t - 1, :, None] + trans[None], axis=1) + em[:, t]
+        alpha[:, t] = np.where(d.mask[:, t, None], nxt, alpha[:, t - 1])
+    for t in range(length - 2, -1, -1):
+        nxt = _lse(trans[None] + (em[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
+        beta[:, t] = np.where(d.mask[:, t + 1, None], nxt, 0.0)
+    logz = _lse(alpha[:, -1], axis=1)
+    pair = d.mask[:, 1:]
+    gold = np.sum(np.take_along_axis(em, d.y[:, :, None], axis=2)[:, :, 0] * d.mask)
+    gold += np.sum(trans[d.y[:, :-1], d.y[:, 1:]] * pair)
+    loss = float(np.sum(logz) - gold + l2 * np.dot(w, w))
+    node = np.exp(alpha + beta - logz[:, None, None])[d.mask]
+    node[np.arange(len(node)), d.y[d.mask]] -= 1.0
+    g_state = np.stack([np.bincount(d.flat, weights=node[d.tok_of, j], minlength=n_attr) for j in range(k)], axis=1)
+    edge = np.exp(
+        alpha[:, :-1, :, None]
+        + trans[None, None]
+        + (em[:, 1:] + beta[:, 1:])[:, :, None, :]
+        - logz[:, None, None, None]
+    )
+    g_trans = (edge * pair[:, :, None, None]).sum(axis=(0, 1))
+    np.add.at(g_trans, (d.y[:, :-1][pair], d.y[:, 1:][pair]), -1.0)
+    return loss, np.concatenate([g_state.ravel(), g_trans.ravel()]) + 2 * l2 * w
+
+
+def lbfgs(
+    f: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray, max_iter: int, m: int = 10, tol: float = 1e-7
+) -> tuple[np.ndarray, int]:
+    """Limited-memory BFGS with a backtracking (Armijo) line search; stops when the loss
+    changes by less than ``tol`` (relative)."""
+    fx, g = f(x)
+    hist: list[tuple[np.ndarray, np.ndarray]] = []
+    for it in range(1, max_iter + 1):
+        q, alphas = g.copy(), []
+        for s, y in reversed(hist):
+            a = float(np.dot(s, q) / np.dot(y, s))
+            alphas.append(a)
+            q -= a * y
+        if hist:
+            q *= float(np.dot(hist[-1][0], hist[-1][1]) / np.dot(hist[-1][1], hist[-1][1]))
+        else:
+            q /= max(1.0, float(np.linalg.norm(g)))
+        for (s, y), a in zip(hist, reversed(alphas), strict=True):
+            q += s * (a - float(np.dot(y, q) / np.dot(y, s)))
+        d = -q
+        if float(np.dot(g, d)) >= 0:  # not a descent direction: restart from the gradient
+            d, hist = -g, []
+        gd, step = float(np.dot(g, d)), 1.0
+        while True:
+            xn = x + step * d
+            fn, gn = f(xn)
+            if fn <= fx + 1e-4 * step * gd or step < 1e-10:
+                break
+            step *= 0.5
+        s, y = xn - x, gn - g
+        if float(np.dot(s, y)) > 1e-10:
+            hist = [*hist[-(m - 1) :], (s, y)]
+        done = abs(fx - fn) <= tol * max(1.0, abs(fn))
+        x, fx, g = xn, fn, gn
+        if done:
+            return x, it
+    return x, max_iter
+
+
+def train_crf_underthesea(examples: list[Example], feature_set: str, l2: float) -> dict[str, Any]:
+    """The same CRF trained by underthesea_core (CRFsuite's L-BFGS), read back into JSON.
+    Its feature order follows a per-process hash seed, so its weights differ from run to
+    run in the last decimals: compared here, not shipped."""
     import underthesea_core as uc
 
     xs, ys = crf_data(examples, feature_set)
-    l1, l2 = penalties
-    trainer = uc.CRFTrainer(loss_function="lbfgs", l1_penalty=l1, l2_penalty=l2, max_iterations=iters, verbose=0)
+    trainer = uc.CRFTrainer(loss_function="lbfgs", l1_penalty=0.0, l2_penalty=l2, max_iterations=CRF_ITER, verbose=0)
     with quiet_stdout():
         crf_model = trainer.train(xs, ys)
     with tempfile.TemporaryDirectory(prefix="h-crf-") as tmp:
         path = Path(tmp) / "tagger.crfsuite"
         crf_model.save(str(path))
-        tagger = crfsuite_to_json(path.read_bytes(), feature_set)
-    tagger["learner"] = f"underthesea_core CRF (L-BFGS, L1={l1}, L2={l2}, {iters} iterations)"
-    return tagger
+        return crfsuite_to_json(path.read_bytes(), feature_set)
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -456,21 +584,26 @@ def compare_task_learners(train: list[Example], test: list[Example], l2: float) 
     return rows
 
 
-def compare_actor_learners(train: list[Example], test: list[Example], penalties: tuple[float, float]) -> list[Row]:
+def compare_actor_learners(train: list[Example], test: list[Example], l2: float) -> list[Row]:
     tr = [e for e in train if e.label]
     te = [e for e in test if e.label]
     gold = [e.actor_spans for e in te]
     texts = [e.text for e in te]
     pred, t_pred = timed(lambda: [rule_actor_spans(t) for t in texts])
     rows = [Row("rules (tasks.clause_actors)", *span_prf(pred, gold), 0.0, 1000 * t_pred / len(te), "baseline")]
-    for feature_set in dm.FEATURE_SETS:
-        tagger, t_train = timed(lambda fs=feature_set: train_crf(tr, fs, penalties))  # type: ignore[misc]
+    runs: list[tuple[str, Callable[[], dict[str, Any]], str]] = [
+        (f"CRF numpy L-BFGS, features: {fs}", lambda fs=fs: train_crf(tr, fs, l2), "deterministic")  # type: ignore[misc]
+        for fs in dm.FEATURE_SETS
+    ]
+    runs.append(
+        (f"CRF underthesea_core, features: {ACTOR_FEATURES}", lambda: train_crf_underthesea(tr, ACTOR_FEATURES, l2),
+         "weights vary run to run (~1e-3)")
+    )  # fmt: skip
+    for name, train_fn, note in runs:
+        tagger, t_train = timed(train_fn)
         pred, t_pred = timed(lambda tg=tagger: tag_spans(tg, texts))  # type: ignore[misc]
         n_weights = sum(len(v) for v in tagger["state"].values())
-        rows.append(
-            Row(f"CRF, features: {feature_set}", *span_prf(pred, gold), t_train, 1000 * t_pred / len(te),
-                f"{n_weights} state weights")
-        )  # fmt: skip
+        rows.append(Row(name, *span_prf(pred, gold), t_train, 1000 * t_pred / len(te), f"{note}; {n_weights} weights"))
     return rows
 
 
@@ -492,21 +625,21 @@ def choose_l2(train: list[Example]) -> tuple[float, list[str]]:
     return best[1], lines
 
 
-def choose_crf_penalties(train: list[Example]) -> tuple[tuple[float, float], list[str]]:
+def choose_crf_l2(train: list[Example]) -> tuple[float, list[str]]:
     tasks = [e for e in train if e.label]
     gold = [e.actor_spans for e in tasks]
-    lines, best = [], (-1.0, CRF_GRID[0])
-    for pen in CRF_GRID:
+    lines, best = [], (-1.0, CRF_L2_GRID[0])
+    for l2 in CRF_L2_GRID:
         pred: dict[int, list[tuple[int, int]]] = {}
         for held in folds([e.doc for e in tasks], N_FOLDS):
             tr = [e for e in tasks if e.doc not in held]
             te = [i for i, e in enumerate(tasks) if e.doc in held]
-            tagger = train_crf(tr, ACTOR_FEATURES, pen)
+            tagger = train_crf(tr, ACTOR_FEATURES, l2)
             pred.update(zip(te, tag_spans(tagger, [tasks[i].text for i in te]), strict=True))
         f1 = span_prf([pred[i] for i in range(len(tasks))], gold)[2]
-        lines.append(f"  L1={pen[0]}, L2={pen[1]}: CV F1 {f1:.3f}")
+        lines.append(f"  L2={l2}: CV F1 {f1:.3f}")
         if f1 > best[0]:
-            best = (f1, pen)
+            best = (f1, l2)
     return best[1], lines
 
 
@@ -534,7 +667,7 @@ def test_figures(test: list[Example], model: dm.TaskModel, rule_info: dict[str, 
     gold = [e.label for e in test]
     rule = [e.rule_task for e in test]
     probs = [model.task_probability(e.text, e.signals) for e in test]
-    lines = []
+    lines, seen = [], set()
     for name, pred in (
         ("rules", rule),
         ("model@0.5", [p >= 0.5 for p in probs]),
@@ -544,6 +677,9 @@ def test_figures(test: list[Example], model: dm.TaskModel, rule_info: dict[str, 
             combine(rule, probs, rule_info["rule_yes_min"], rule_info["rule_no_min"]),
         ),
     ):
+        if name in seen:
+            continue
+        seen.add(name)
         p, r, f = binary_prf(pred, gold)
         lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} |")
     return lines
@@ -569,24 +705,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         l2, info = 0.03, {"threshold": 0.5, "rule_yes_min": 0.5, "rule_no_min": 0.5, "cv": {}}
         params = train_logreg([dm.task_features(e.text, e.signals) for e in train], [e.label for e in train], l2, 200)
-        tagger = train_crf([e for e in train if e.label], ACTOR_FEATURES, CRF_GRID[0], iters=20)
+        tagger = train_crf([e for e in train if e.label], ACTOR_FEATURES, 0.1, iters=20)
     else:
         l2, lines = choose_l2(train)
         print("\nTask classifier: L2 chosen by 6-fold cross-validation by document on the train split")
         print("\n".join(lines))
         info = decision_rule(train, l2)
-        penalties, lines = choose_crf_penalties(train)
-        print(f"\nActor tagger ({ACTOR_FEATURES}): (L1, L2) chosen by the same cross-validation")
+        crf_l2, lines = choose_crf_l2(train)
+        print(f"\nActor tagger ({ACTOR_FEATURES}): L2 chosen by the same cross-validation")
         print("\n".join(lines))
         print(f"\n## Task classifier (test split, {len(test)} clauses)\n{HEADER}")
         for row in compare_task_learners(train, test, l2):
             print(row.line())
-        rows = compare_actor_learners(train, test, penalties)
+        rows = compare_actor_learners(train, test, crf_l2)
         print(f"\n## Actor tagger (test split, {sum(e.label for e in test)} task clauses, exact spans)\n{HEADER}")
         for row in rows:
             print(row.line())
         params = train_logreg([dm.task_features(e.text, e.signals) for e in train], [e.label for e in train], l2)
-        tagger = train_crf([e for e in train if e.label], ACTOR_FEATURES, penalties)
+        tagger = train_crf([e for e in train if e.label], ACTOR_FEATURES, crf_l2)
 
     docs = sorted({e.doc for e in train})
     write_json(

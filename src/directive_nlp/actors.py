@@ -38,11 +38,15 @@ def _alt(words: list[str]) -> str:
 def head_re() -> re.Pattern[str]:
     """An actor phrase starts here: a body head, a title, a collective ('các đơn vị')."""
     h = _data()["heads"]
-    words = sorted(set(h["bodies"] + h["titles"]), key=len, reverse=True)
-    # the first letter as printed, the rest in any case ('Tổng Công ty', 'Tổng cục', 'TỔNG CỤC' stays a title)
-    caps = "|".join(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" if " " in w else re.escape(w) for w in words)
-    colls = h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]]
-    coll = _alt(colls)
+    words = set(h["bodies"] + h["titles"])
+    colls = set(h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]])
+    # one alternation, longest first; a body's or title's first letter as printed, the rest in any case
+    # ('Tổng Công ty', 'Tổng cục'); collectives as listed ('Văn phòng HĐND và UBND' before 'Văn phòng')
+    alts = []
+    for w in sorted(words | colls, key=len, reverse=True):
+        flexible = w in words and " " in w and w not in colls
+        alts.append(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" if flexible else re.escape(w))
+    caps, coll = "|".join(alts), "(?!)"
     low = _alt(h["lowercase_bodies"]["words"])
     neg = _alt(h["not_heads"]["words"])
     return re.compile(
@@ -95,6 +99,8 @@ def predicates(text: str, start: int = 0, end: int | None = None) -> list[int]:
     stop = len(text) if end is None else end
     for m in _cue_re().finditer(text, start, stop):
         word = m.group(0)
+        if _compound_re().search(text, max(0, m.start() - 12), m.end()) and _in_compound(text, m.start(), m.end()):
+            continue
         if word.islower() or (word[0].isupper() and text[start : m.start()].strip(' -+•"“(') == ""):
             out.append(m.start())
     return out
@@ -108,11 +114,23 @@ def cue_stops(text: str, pos: int, end: int) -> list[int]:
     for p in predicates(text, pos + 1, end):
         if not text[p].islower() or any(a <= p < b for a, b in inside):
             continue
+        if text.startswith("tổ chức", p) and re.search(r"(?:,|các|và)\s$", text[max(0, p - 5) : p]):
+            continue  # 'cơ quan, tổ chức': a noun in a list
         if re.search(r"(?:Tổng cục|Cục|Ban|Viện|Trung tâm|Chi cục)\s$", text[max(pos, p - 12) : p]):
             continue
         out.append(p)
     out += [m.start() for m in _stop_re().finditer(text, pos, end)]
     return sorted(out)
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alt(_data()['noun_compounds']['words'])})(?![\w])", re.I)
+
+
+def _in_compound(text: str, a: int, b: int) -> bool:
+    """The cue at [a, b) is the second half of a noun like 'chương trình'."""
+    return any(m.start() < a < m.end() for m in _compound_re().finditer(text, max(0, a - 12), b + 20))
 
 
 def is_head_at(text: str, pos: int) -> bool:
@@ -250,7 +268,7 @@ def _unknown_body(text: str, a: int, b: int) -> Span | None:
     phrase opening the clause ('Tổ công tác liên ngành')."""
     seg = text[a:b].strip()
     words = seg.split()
-    if not seg or _opener_re().match(seg) or not 1 <= len(words) <= 8 or re.search(r"[.;:()]", seg):
+    if not seg or _opener_re().match(seg) or not 2 <= len(words) <= 8 or re.search(r"[.;:()]", seg):
         return None
     caps = sum(w[:1].isupper() for w in words)
     if caps / len(words) < 0.5:

@@ -405,6 +405,8 @@ def _merge_fragments(toks: list[tuple[str, bool]]) -> str:
             pieces = [t for t, _ in toks[i:j]]
             if j > i + 1 and not all(p.isalpha() for p in pieces):
                 break
+            if j > i + 1 and j < n and toks[j][1] and toks[j][0] in ".)" and len(pieces[-1]) == 1:
+                continue  # 'VỤ I.' — a label letter is not a fragment
             word = "".join(pieces)
             if j > i + 1 and not (
                 is_syllable(word) and _case_consistent(word) and any(_is_fragment(p) for p in pieces)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -252,12 +251,16 @@ def _logsumexp(xs: list[float]) -> float:
     return m + math.log(sum(math.exp(x - m) for x in xs))
 
 
-@dataclass(frozen=True)
 class _Crf:
-    labels: tuple[str, ...]
-    state: dict[str, dict[str, float]]  # attribute -> label -> weight
-    trans: dict[str, dict[str, float]]  # label -> next label -> weight
-    feature_set: str
+    """A linear-chain CRF read from JSON: emission sums, Viterbi, forward-backward."""
+
+    def __init__(self, labels: list[str], state: dict[str, dict[str, float]], trans: dict[str, dict[str, float]],
+                 feature_set: str) -> None:  # fmt: skip
+        self.labels = tuple(labels)
+        self.feature_set = feature_set
+        # attribute -> weight per label, in label order (absent labels 0)
+        self.state = {f: tuple(float(ws.get(lab, 0.0)) for lab in self.labels) for f, ws in state.items()}
+        self.trans = [[float(trans.get(a, {}).get(b, 0.0)) for b in self.labels] for a in self.labels]
 
     def emissions(self, feats: list[list[str]]) -> list[list[float]]:
         out = []
@@ -265,46 +268,38 @@ class _Crf:
             row = [0.0] * len(self.labels)
             for f in fs:
                 ws = self.state.get(f)
-                if ws:
-                    for k, lab in enumerate(self.labels):
-                        row[k] += ws.get(lab, 0.0)
+                if ws is not None:
+                    row = [r + w for r, w in zip(row, ws, strict=True)]
             out.append(row)
         return out
 
-    def _t(self, a: int, b: int) -> float:
-        return self.trans.get(self.labels[a], {}).get(self.labels[b], 0.0)
-
     def viterbi(self, em: list[list[float]]) -> list[int]:
-        n_lab = len(self.labels)
+        k_range = range(len(self.labels))
         score = list(em[0])
         back: list[list[int]] = []
         for row in em[1:]:
-            ptr, nxt = [], []
-            for b in range(n_lab):
-                best = max(range(n_lab), key=lambda a, b=b: score[a] + self._t(a, b))  # type: ignore[misc]
-                ptr.append(best)
-                nxt.append(score[best] + self._t(best, b) + row[b])
+            ptr = [max(k_range, key=lambda a, b=b: score[a] + self.trans[a][b]) for b in k_range]  # type: ignore[misc]
+            score = [score[ptr[b]] + self.trans[ptr[b]][b] + row[b] for b in k_range]
             back.append(ptr)
-            score = nxt
-        path = [max(range(n_lab), key=lambda k: score[k])]
+        path = [max(k_range, key=lambda k: score[k])]
         for ptr in reversed(back):
             path.append(ptr[path[-1]])
         return path[::-1]
 
     def marginals(self, em: list[list[float]]) -> list[list[float]]:
-        n, n_lab = len(em), len(self.labels)
+        """P(label k at position i), by forward-backward in log space."""
+        k_range = range(len(self.labels))
         alpha = [list(em[0])]
-        for i in range(1, n):
-            alpha.append(
-                [_logsumexp([alpha[-1][a] + self._t(a, b) for a in range(n_lab)]) + em[i][b] for b in range(n_lab)]
-            )
-        beta = [[0.0] * n_lab]
-        for i in range(n - 1, 0, -1):
-            beta.insert(
-                0, [_logsumexp([self._t(a, b) + em[i][b] + beta[0][b] for b in range(n_lab)]) for a in range(n_lab)]
-            )
+        for row in em[1:]:
+            prev = alpha[-1]
+            alpha.append([_logsumexp([prev[a] + self.trans[a][b] for a in k_range]) + row[b] for b in k_range])
+        beta = [[0.0] * len(self.labels)]
+        for row in reversed(em[1:]):
+            nxt = beta[-1]
+            beta.append([_logsumexp([self.trans[a][b] + row[b] + nxt[b] for b in k_range]) for a in k_range])
+        beta.reverse()
         z = _logsumexp(alpha[-1])
-        return [[math.exp(alpha[i][k] + beta[i][k] - z) for k in range(n_lab)] for i in range(n)]
+        return [[math.exp(al[k] + be[k] - z) for k in k_range] for al, be in zip(alpha, beta, strict=True)]
 
 
 class TaskModel:
@@ -316,9 +311,9 @@ class TaskModel:
         self.threshold = float(task.get("threshold", 0.5))
         self.info = {k: v for k, v in task.items() if k not in ("weights", "bias")}
         self._crf = _Crf(
-            tuple(actor["labels"]),
-            {a: {lab: float(w) for lab, w in ws.items()} for a, ws in actor["state"].items()},
-            {a: {b: float(w) for b, w in ws.items()} for a, ws in actor["transitions"].items()},
+            list(actor["labels"]),
+            actor["state"],
+            actor["transitions"],
             str(actor.get("feature_set", "heads+rules")),
         )
 
