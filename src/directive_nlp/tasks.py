@@ -659,6 +659,7 @@ def assemble_tasks(
     by_id = {s.id: s for s in sections}
     paras = paragraphs(text, layout.regions, layout.skip, sections)
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
+    model = _load_model() if use_model else None
     drafts: list[Draft] = []
     for idx, para in enumerate(paras):
         if para.start in sc.assignment_paras or _in_purpose_section(para.section, by_id):
@@ -668,7 +669,11 @@ def assemble_tasks(
         for c in clauses(text, para):
             if text[c.start : c.end].rstrip().endswith(":") and not c.after_lead:
                 lead_clause = c
-            ok, cue_start = is_task_clause(text, c)
+            ok, cue_start = is_task_clause(text, c, deadlines)
+            prob = None
+            if model is not None:
+                prob = model.task_probability(text[c.start : c.end], clause_signals(text, c, deadlines))
+                ok = decide(ok, prob, model.info.get("decision"))
             if not ok:
                 if (
                     para_drafts
@@ -678,6 +683,8 @@ def assemble_tasks(
                     para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
                 continue
             leads, coords = clause_actors(text, c.start, c.end)
+            if not leads and model is not None:
+                leads = _model_actors(model, text, c, coords)
             explicit = Sourced(leads, "explicit") if leads else None
             if para_drafts and not explicit and not c.after_lead and not _own_deadline(c, para_drafts[-1], deadlines):
                 para_drafts[-1].end = c.end  # a follow-up sentence of the same assignment
@@ -687,7 +694,10 @@ def assemble_tasks(
             if src is None and para_drafts and not explicit:
                 prev = para_drafts[-1].actors
                 src = Sourced(prev.spans, "inherited") if prev else None
-            para_drafts.append(Draft(c.start, c.end, para.section, src, coords, cue_start=cue_start))
+            draft = Draft(c.start, c.end, para.section, src, coords, cue_start=cue_start)
+            if prob is not None:
+                draft.confidence = prob
+            para_drafts.append(draft)
         for d in para_drafts:
             if d.actors is None:
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
@@ -711,6 +721,37 @@ def _table_drafts(
         sec = max((s for s in sections if s.start <= t.content.start <= s.end), key=lambda s: s.level, default=None)
         src = Sourced([(a, b, "lead") for a, b in t.leads], "assignment") if t.leads else None
         out.append(Draft(t.content.start, t.content.end, sec, src, list(t.coordinates), deadline=t.deadline))
+    return out
+
+
+# ------------------------------------------------------------------ the statistical model
+
+
+def _load_model():  # type: ignore[no-untyped-def]
+    from .model import load_model
+
+    return load_model()
+
+
+def decide(rule: bool, prob: float, rule_of: dict | None = None) -> bool:  # type: ignore[type-arg]
+    """Rules first; the model overrules them only when it is sure: it drops a rule 'yes'
+    below ``keep`` and adds a rule 'no' above ``add`` (thresholds chosen by cross-validation
+    on the training split and stored with the model)."""
+    keep = float((rule_of or {}).get("keep", 0.1))
+    add = float((rule_of or {}).get("add", 0.9))
+    return prob >= keep if rule else prob >= add
+
+
+def _model_actors(model, text: str, c: Clause, coords: list[tuple[int, int]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    """Actor spans the tagger finds in the clause when the rules found none in it: only a
+    confident span in subject position (before the clause's first verb)."""
+    threshold = float((model.info.get("decision") or {}).get("actor", 0.8))
+    first_verb = next(iter(ac.predicates(text, c.start + 1, c.end)), c.end)
+    out = []
+    for a, b, conf in model.actor_spans(text[c.start : c.end]):
+        a, b = c.start + a, c.start + b
+        if conf >= threshold and b <= first_verb + 1 and not any(x <= a < y for x, y in coords):
+            out.append((a, b, "lead"))
     return out
 
 
@@ -758,8 +799,7 @@ def _finish(
     deadline = own or _scoped_time(d.section, sc.times, by_id)
     seg = text[start:end]
     recurrence = (deadline.recurrence if deadline else None) or next((r for p, r in _RECUR if p.search(seg)), None)
-    conf = 0.55 + (0.2 if src and src.source == "explicit" else 0.1 if src else 0.0) + (0.1 if d.cue_start else 0.0)
-    conf += 0.05 if own else 0.0
+    conf = d.confidence if d.confidence != 0.6 else _rule_confidence(d, src, own)
     return Task(
         id=f"t{i + 1}",
         section_id=d.section.id if d.section else None,
@@ -772,6 +812,11 @@ def _finish(
         recurrence=recurrence,
         confidence=round(min(conf, 0.95), 3),
     )
+
+
+def _rule_confidence(d: Draft, src: Sourced | None, own: Deadline | None) -> float:
+    conf = 0.55 + (0.2 if src and src.source == "explicit" else 0.1 if src else 0.0) + (0.1 if d.cue_start else 0.0)
+    return conf + (0.05 if own else 0.0)
 
 
 def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
