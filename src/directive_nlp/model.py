@@ -28,10 +28,12 @@ from .vntext import fold
 __all__ = [
     "ACTOR_FILE",
     "FEATURE_SETS",
+    "FORMAT",
     "LABELS",
     "TASK_FILE",
     "TaskModel",
     "actor_token_features",
+    "bio_spans",
     "default_model_dir",
     "load_model",
     "task_features",
@@ -58,15 +60,20 @@ def _length_bin(n: int) -> str:
 
 
 def task_features(clause_text: str, signals: dict[str, float]) -> list[str]:
-    """Feature strings of a clause: the rules' signals (single and in pairs), and the
-    folded words of its opening (first word, first two, uni- and bigrams of the first 15),
-    its length and its punctuation."""
+    """Feature strings of a clause: the rules' signals (single and in pairs); a short label
+    before a colon ('Cơ quan chủ trì: ...', 'Khai giảng: ngày ...'), kept apart from the
+    words after it; the folded words of the opening (first word, first two, uni- and
+    bigrams of the first 15); its length, punctuation and structure."""
     on = sorted(k for k, v in signals.items() if k != "words" and v)
     feats = [f"s={k}" for k in on]
     feats += [f"s2={a}&{b}" for i, a in enumerate(on) for b in on[i + 1 :]]
     seg = clause_text.strip()
-    words = _FOLDED_WORD.findall(fold(seg))
-    head = words[:_MAX_WORDS]
+    m = _LABEL_COLON.match(seg)
+    body = seg
+    if m and len(m.group(1).split()) <= 5:
+        feats += ["colon_label", f"colon_label={' '.join(_FOLDED_WORD.findall(fold(m.group(1))))}"]
+        body = seg[m.end(1) + 1 :].strip()
+    head = _FOLDED_WORD.findall(fold(body))[:_MAX_WORDS]
     feats.append(f"len={_length_bin(len(seg.split()))}")
     if head:
         feats.append(f"w1={head[0]}")
@@ -74,7 +81,7 @@ def task_features(clause_text: str, signals: dict[str, float]) -> list[str]:
     feats += [f"u={w}" for w in sorted(set(head))]
     feats += [f"b={b}" for b in sorted({f"{x} {y}" for x, y in zip(head, head[1:], strict=False)})]
     feats += _shape_features(seg)
-    feats += _structure_features(seg)
+    feats += _structure_features(body)
     return feats
 
 
@@ -82,23 +89,19 @@ _LABEL_COLON = re.compile(r"^([^:;,.()]{2,40}):\s*\S")
 _MARKERS = ("đã", "đang", "sẽ", "được", "chưa", "còn", "nếu", "khi", "để")
 
 
-def _structure_features(seg: str) -> list[str]:
-    """A short label before a colon ('Đơn vị chủ trì: ...', 'Khai giảng: ngày ...'), where the
-    first predicate cue stands, whether an actor's name opens the clause, and tense and
-    condition markers (accent-sensitive: 'đã' is not 'đa')."""
+def _structure_features(body: str) -> list[str]:
+    """Where the first predicate cue stands, whether an actor's name opens the clause, and
+    tense and condition markers (accent-sensitive: 'đã' is not 'đa')."""
     out = []
-    m = _LABEL_COLON.match(seg)
-    if m and len(m.group(1).split()) <= 5:
-        out += ["colon_label", f"colon_label={' '.join(_FOLDED_WORD.findall(fold(m.group(1))))}"]
-    cues = ac.predicates(seg, 0, len(seg))
+    cues = ac.predicates(body, 0, len(body))
     if not cues:
         out.append("cue_at=none")
     else:
-        n = len(seg[: cues[0]].split())
+        n = len(body[: cues[0]].split())
         out.append(f"cue_at={'0' if n == 0 else '1-3' if n <= 3 else '4-10' if n <= 10 else '>10'}")
-    if ac.is_head_at(seg, 0):
+    if ac.is_head_at(body, 0):
         out.append("head_start")
-    words = set(re.findall(r"\w+", seg.lower()))
+    words = set(re.findall(r"\w+", body.lower()))
     out += [f"m={w}" for w in _MARKERS if w in words]
     return out
 

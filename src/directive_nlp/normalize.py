@@ -126,7 +126,10 @@ def normalize(raw: str) -> Normalized:
     lines = lr.attach_labels(lines)
     wrapped = lr.looks_hard_wrapped(lines)
     lines = lr.attach_labels(lr.join_wrapped(lines, wrapped))
-    lines = [t for t in (lr.tidy_spacing(ln) for ln in lines) if t and not _PUNCT_ONLY.fullmatch(t)]
+    noise = _line_patterns("page_noise")
+    lines = [
+        t for t in (lr.tidy_spacing(ln) for ln in lines) if t and not _PUNCT_ONLY.fullmatch(t) and not noise.match(t)
+    ]
     lines, footnote_index = lr.mark_footnotes(lines)
     out = "\n".join(lines)
     footnotes_start = None

@@ -54,6 +54,7 @@ class Draft:
     confidence: float = 0.6
     cue_start: bool = False
     deadline: Deadline | None = None
+    model_leads: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @cache
@@ -683,8 +684,6 @@ def assemble_tasks(
                     para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
                 continue
             leads, coords = clause_actors(text, c.start, c.end)
-            if not leads and model is not None:
-                leads = _model_actors(model, text, c, coords)
             explicit = Sourced(leads, "explicit") if leads else None
             if para_drafts and not explicit and not c.after_lead and not _own_deadline(c, para_drafts[-1], deadlines):
                 para_drafts[-1].end = c.end  # a follow-up sentence of the same assignment
@@ -697,10 +696,14 @@ def assemble_tasks(
             draft = Draft(c.start, c.end, para.section, src, coords, cue_start=cue_start)
             if prob is not None:
                 draft.confidence = prob
+            if src is None and model is not None:
+                draft.model_leads = _model_actors(model, text, c, coords)
             para_drafts.append(draft)
         for d in para_drafts:
             if d.actors is None:
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
+            if d.actors is None and d.model_leads:
+                d.actors = Sourced(d.model_leads, "explicit")  # the tagger, where every rule is silent
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
