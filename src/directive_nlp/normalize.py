@@ -125,7 +125,7 @@ def normalize(raw: str) -> Normalized:
     lines = lr.split_closing(lines)
     lines = lr.attach_labels(lines)
     wrapped = lr.looks_hard_wrapped(lines)
-    lines = lr.attach_labels(lr.join_wrapped(lines, wrapped))
+    lines = lr.repair_letter_spacing(lr.attach_labels(lr.join_wrapped(lines, wrapped)))
     noise = _line_patterns("page_noise")
     lines = [
         t for t in (lr.tidy_spacing(ln) for ln in lines) if t and not _PUNCT_ONLY.fullmatch(t) and not noise.match(t)
