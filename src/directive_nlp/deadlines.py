@@ -14,6 +14,7 @@ Calendar arithmetic is the standard library's: dateparser mis-reads Vietnamese t
 from __future__ import annotations
 
 import calendar
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -133,11 +134,18 @@ def _atom(text: str, kind: str, m: re.Match[str]) -> _Atom:
 
 
 def _longest(atoms: list[_Atom]) -> list[_Atom]:
+    """Non-overlapping atoms, longer first; kept spans in a sorted list (bisect), so the
+    cost grows with the text, not with its square."""
+    starts: list[int] = []
     kept: list[_Atom] = []
     for a in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):
-        if all(a.end <= k.start or a.start >= k.end for k in kept):
-            kept.append(a)
-    return sorted(kept, key=lambda a: a.start)
+        i = bisect.bisect_left(starts, a.start)
+        left = kept[i - 1] if i > 0 else None
+        right = kept[i] if i < len(kept) else None
+        if (left is None or left.end <= a.start) and (right is None or a.end <= right.start):
+            starts.insert(i, a.start)
+            kept.insert(i, a)
+    return kept
 
 
 def _scan(text: str) -> list[_Atom]:
@@ -428,7 +436,9 @@ def _deadline(
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    """Whether [start, end) meets a span; ``spans`` sorted by start (see _extract)."""
+    i = bisect.bisect_left(spans, (end,))
+    return any(s < end and start < e for s, e in spans[max(0, i - 64) : i])
 
 
 def _shared_cue(text: str, a: _Atom, last: tuple[int, _Cue] | None) -> _Cue | None:
@@ -450,6 +460,7 @@ def _is_range(text: str, cue: _Cue | None, a: _Atom, b: _Atom) -> bool:
 def _extract(
     text: str, anchor: date | None, past: date | None, exclude: Sequence[tuple[int, int]], strict: bool
 ) -> list[Deadline]:
+    exclude = sorted(exclude)
     atoms = [a for a in _scan(text) if not _overlaps(a.start, a.end, exclude)]
     found: list[Deadline] = []
     i, last = 0, None  # where the previous atom ends, and its cue

@@ -99,7 +99,9 @@ def _row_task(
     coords = ac.split_actor_list(text, coord.start, coord.end) if coord else []
     deadline = None
     if when is not None:
-        deadline = next((d for d in deadlines if when.start <= d.start < when.end), None) or _parse_cell(when, issued)
+        from .tasks import deadline_in
+
+        deadline = deadline_in(deadlines, when.start, when.end) or _parse_cell(when, issued)
     return TableTask(content, leads, coords, deadline)
 
 

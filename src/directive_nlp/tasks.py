@@ -91,6 +91,23 @@ _PURPOSE_HEADING = re.compile(r"(?i)^(mục đích|yêu cầu|mục đích,? yê
 _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
 
 
+# ------------------------------------------------------------------ deadlines by position
+
+
+def deadline_in(deadlines: list[Deadline], a: int, b: int, *, dated: bool = False) -> Deadline | None:
+    """The first deadline starting in [a, b) (with a value when ``dated``); ``deadlines``
+    sorted by start, searched by bisection so a long document stays linear."""
+    import bisect
+
+    i = bisect.bisect_left(deadlines, a, key=lambda d: d.start)
+    for d in deadlines[i:]:
+        if d.start >= b:
+            return None
+        if d.value or not dated:
+            return d
+    return None
+
+
 # ------------------------------------------------------------------ paragraphs and clauses
 
 
@@ -295,7 +312,7 @@ def clause_signals(text: str, c: Clause, deadlines: list[Deadline] | None = None
         "after_lead": float(c.after_lead),
         "bullet": float(bool(sec is not None and sec.kind == "bullet" and c.para.is_label_line)),
         "numbered": float(bool(sec is not None and sec.kind != "bullet" and c.para.is_label_line)),
-        "deadline": float(any(c.start <= d.start < c.end for d in deadlines or [])),
+        "deadline": float(deadline_in(deadlines or [], c.start, c.end) is not None),
         "ends_colon": float(seg.endswith(":")),
         "words": min(len(seg.split()), 80) / 80,
     }
@@ -330,7 +347,7 @@ def candidates_for(raw_text: str) -> tuple[str, list[Candidate]]:
         layout.skip.append((norm.footnotes_start, len(norm.text)))
     sections = find_sections(norm.text, layout.regions, layout.skip)
     refs = _references(norm.text, head.own_number_spans)
-    dls = _deadlines(norm.text, head, refs, Options())
+    dls = sorted(_deadlines(norm.text, head, refs, Options()), key=lambda d: d.start)
     out = []
     for para in paragraphs(norm.text, layout.regions, layout.skip, sections):
         for c in clauses(norm.text, para):
@@ -347,7 +364,7 @@ def _schedule_item(text: str, c: Clause, deadlines: list[Deadline]) -> bool:
     m = _SCHEDULE_LABEL.match(text, c.start, c.end)
     if not m or m.end() - c.start > 70:
         return False
-    return any(m.end() - 1 <= d.start <= m.end() + 4 and d.value for d in deadlines)
+    return deadline_in(deadlines, m.end() - 1, m.end() + 5, dated=True) is not None
 
 
 def _action_heading(text: str, c: Clause) -> bool:
@@ -496,8 +513,7 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
     end = sec.end if (p.is_label_line and sec is not None) else p.end
     after_items = scope is not None and (not p.is_label_line or (sec is not None and sec.kind == "bullet"))
     if m.group("time"):
-        dl = next((d for d in deadlines if p.start <= d.start < end and d.value), None)
-        dl = dl or next((d for d in deadlines if p.start <= d.start < end), None)
+        dl = deadline_in(deadlines, p.start, end, dated=True) or deadline_in(deadlines, p.start, end)
         if dl is not None:
             sc.times.setdefault(key, dl)
             if after_items:
@@ -658,6 +674,7 @@ def assemble_tasks(
     use_model: bool = True,
 ) -> list[Task]:
     by_id = {s.id: s for s in sections}
+    deadlines = sorted(deadlines, key=lambda d: d.start)
     paras = paragraphs(text, layout.regions, layout.skip, sections)
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
     model = _load_model() if use_model else None
@@ -678,7 +695,7 @@ def assemble_tasks(
             if not ok:
                 if (
                     para_drafts
-                    and any(c.start <= d.start < c.end and d.value for d in deadlines)
+                    and deadline_in(deadlines, c.start, c.end, dated=True) is not None
                     and not _own_deadline(c, para_drafts[-1], deadlines)
                 ):
                     para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
@@ -759,8 +776,8 @@ def _model_actors(model, text: str, c: Clause, coords: list[tuple[int, int]]) ->
 
 
 def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
-    mine = any(c.start <= d.start < c.end and d.value for d in deadlines)
-    theirs = any(prev.start <= d.start < prev.end and d.value for d in deadlines)
+    mine = deadline_in(deadlines, c.start, c.end, dated=True) is not None
+    theirs = deadline_in(deadlines, prev.start, prev.end, dated=True) is not None
     return mine and theirs
 
 
@@ -797,8 +814,7 @@ def _finish(
         _add_actor(names, seen, text, a, b, "coordinate", "explicit")
     if src is not None and src.source == "assignment":
         pass
-    own = d.deadline or next((dl for dl in deadlines if start <= dl.start < end and dl.value), None)
-    own = own or next((dl for dl in deadlines if start <= dl.start < end), None)
+    own = d.deadline or deadline_in(deadlines, start, end, dated=True) or deadline_in(deadlines, start, end)
     deadline = own or _scoped_time(d.section, sc.times, by_id)
     seg = text[start:end]
     recurrence = (deadline.recurrence if deadline else None) or next((r for p, r in _RECUR if p.search(seg)), None)
@@ -811,10 +827,22 @@ def _finish(
         end=end,
         actors=names,
         deadline=deadline,
-        legal_references=[r for r in references if start <= r.start < end],
+        legal_references=_refs_in(references, start, end),
         recurrence=recurrence,
         confidence=round(min(conf, 0.95), 3),
     )
+
+
+def _refs_in(references: list[LegalReference], a: int, b: int) -> list[LegalReference]:
+    import bisect
+
+    i = bisect.bisect_left(references, a, key=lambda r: r.start)
+    out = []
+    for r in references[i:]:
+        if r.start >= b:
+            break
+        out.append(r)
+    return out
 
 
 def _rule_confidence(d: Draft, src: Sourced | None, own: Deadline | None) -> float:
