@@ -13,8 +13,8 @@ Calendar arithmetic is the standard library's: dateparser mis-reads Vietnamese t
 
 from __future__ import annotations
 
-import calendar
 import bisect
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
