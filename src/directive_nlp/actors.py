@@ -26,12 +26,17 @@ class ActorSpan:
 
 
 @cache
-def _data() -> dict:  # type: ignore[type-arg]
+def task_words() -> dict:  # type: ignore[type-arg]
+    """data/tasks.json: the word lists of the task stage (shared with tasks.py)."""
     return load("tasks.json")  # type: ignore[no-any-return]
 
 
-def _alt(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_data, _alt = task_words, alternation
 
 
 @cache

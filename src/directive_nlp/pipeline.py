@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .closing import find_closing
-from .header import parse_header
-from .normalize import normalize
-from .schema import Document, LegalReference, Recipient, Section, Source
+from .closing import Closing, find_closing
+from .header import HeaderResult, parse_header
+from .normalize import Normalized, normalize
+from .schema import Deadline, Document, LegalReference, Recipient, Section, Source
 from .sections import find_sections
 
 
@@ -32,9 +32,21 @@ class Layout:
     regions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def extract(text: str, *, source: Source | None = None, options: Options | None = None) -> Document:
-    """Turn the text of one directive into a validated :class:`Document`."""
-    opts = options or Options()
+@dataclass
+class Stages:
+    """Everything the stages before the task stage produced for one document."""
+
+    norm: Normalized
+    head: HeaderResult
+    closing: Closing
+    layout: Layout
+    sections: list[Section]
+    references: list[LegalReference]
+    deadlines: list[Deadline]
+
+
+def run_stages(text: str, opts: Options) -> Stages:
+    """normalize → header → closing → sections → references → deadlines."""
     norm = normalize(text)
     head = parse_header(norm.text, signed_at=norm.signed_at)
     closing = find_closing(norm.text, head.body_start, head.header.addressees)
@@ -42,10 +54,25 @@ def extract(text: str, *, source: Source | None = None, options: Options | None 
     if norm.footnotes_start is not None:
         layout.skip.append((norm.footnotes_start, len(norm.text)))
     sections = find_sections(norm.text, layout.regions, layout.skip)
-    recipients = _resolve_article_refs(closing.recipients, sections, norm.text)
     references = _references(norm.text, head.own_number_spans)
     deadlines = _deadlines(norm.text, head, references, opts)
-    tasks = _tasks(norm.text, head, layout, sections, references, deadlines, opts)
+    return Stages(norm, head, closing, layout, sections, references, deadlines)
+
+
+def extract(text: str, *, source: Source | None = None, options: Options | None = None) -> Document:
+    """Turn the text of one directive into a validated :class:`Document`."""
+    opts = options or Options()
+    st = run_stages(text, opts)
+    norm, head, closing, sections, references, deadlines = (
+        st.norm,
+        st.head,
+        st.closing,
+        st.sections,
+        st.references,
+        st.deadlines,
+    )
+    recipients = _resolve_article_refs(closing.recipients, sections, norm.text)
+    tasks = _tasks(norm.text, head, st.layout, sections, references, deadlines, opts)
     warnings = list(norm.warnings) + head.warnings
     if not closing.signer.name:
         warnings.append("no signer name found")

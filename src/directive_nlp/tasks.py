@@ -17,7 +17,6 @@ from functools import cache
 
 from . import actors as ac
 from .header import split_lines
-from .resources import load
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
 from .vntext import LOWER, UPPER
 
@@ -57,13 +56,7 @@ class Draft:
     model_leads: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-@cache
-def _data() -> dict:  # type: ignore[type-arg]
-    return load("tasks.json")  # type: ignore[no-any-return]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_data, _alt = ac.task_words, ac.alternation
 
 
 @cache
@@ -333,21 +326,11 @@ class Candidate:
 def candidates_for(raw_text: str) -> tuple[str, list[Candidate]]:
     """Run the pipeline up to the task stage on a raw document; return the normalized
     text and every clause of its body with the rules' signals and decision."""
-    from .closing import find_closing
-    from .header import parse_header
-    from .normalize import normalize
-    from .pipeline import Options, _deadlines, _layout, _references
-    from .sections import find_sections
+    from .pipeline import Options, run_stages
 
-    norm = normalize(raw_text)
-    head = parse_header(norm.text, signed_at=norm.signed_at)
-    closing = find_closing(norm.text, head.body_start, head.header.addressees)
-    layout = _layout(norm.text, head.body_start, closing.body_end, closing.attachment_start, closing.spans)
-    if norm.footnotes_start is not None:
-        layout.skip.append((norm.footnotes_start, len(norm.text)))
-    sections = find_sections(norm.text, layout.regions, layout.skip)
-    refs = _references(norm.text, head.own_number_spans)
-    dls = sorted(_deadlines(norm.text, head, refs, Options()), key=lambda d: d.start)
+    st = run_stages(raw_text, Options())
+    norm, layout, sections = st.norm, st.layout, st.sections
+    dls = sorted(st.deadlines, key=lambda d: d.start)
     out = []
     for para in paragraphs(norm.text, layout.regions, layout.skip, sections):
         for c in clauses(norm.text, para):
