@@ -27,6 +27,7 @@ class Para:
     end: int
     section: Section | None
     is_label_line: bool
+    quoted: bool = False  # inside a provision quoted from another document
 
 
 @dataclass
@@ -112,6 +113,7 @@ def paragraphs(
     opened: list[Section] = []  # sections open at the current line (a stack by level)
     order = sorted(sections, key=lambda s: s.start)
     k = 0
+    quote = _QuoteTracker()
     for ln in split_lines(text):
         if not ln.text.strip() or ln.text.startswith("|") or not any(a <= ln.start < b for a, b, _ in regions):
             continue
@@ -122,11 +124,34 @@ def paragraphs(
             k += 1
         opened = [o for o in opened if o.start <= ln.start <= o.end]
         sec = by_start.get(ln.start)
+        quoted = quote.feed(ln.text)
         if sec is not None:
-            out.append(Para(sec.body_start, ln.end, sec, True))
+            out.append(Para(sec.body_start, ln.end, sec, True, quoted))
         else:
-            out.append(Para(ln.start, ln.end, opened[-1] if opened else None, False))
+            out.append(Para(ln.start, ln.end, opened[-1] if opened else None, False, quoted))
     return out
+
+
+class _QuoteTracker:
+    """Provisions quoted from other documents ('... quy định: "5. Việc miễn, giảm ..."'):
+    a quotation opens with a line that starts with a quotation mark (or ends a lead with
+    ': "') and closes at the line holding the closing mark. Quoted text assigns nothing."""
+
+    _OPEN = re.compile(r'^\s*(?:[-+]\s*)?["“]|:\s*["“]\s*\S')
+
+    def __init__(self) -> None:
+        self.open = False
+
+    def feed(self, line: str) -> bool:
+        was_open = self.open
+        m = self._OPEN.search(line)
+        if not was_open and m:
+            rest = line[m.end() :]
+            self.open = not re.search(r'["”]\s*[.;,)]*\s*$', rest) or rest.count('"') + rest.count("”") == 0
+            return True
+        if was_open and re.search(r'["”]', line):
+            self.open = False
+        return was_open
 
 
 _SENT = re.compile(rf"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?{UPPER})")
@@ -663,7 +688,7 @@ def assemble_tasks(
     model = _load_model() if use_model else None
     drafts: list[Draft] = []
     for idx, para in enumerate(paras):
-        if para.start in sc.assignment_paras or _in_purpose_section(para.section, by_id):
+        if para.start in sc.assignment_paras or para.quoted or _in_purpose_section(para.section, by_id):
             continue
         lead_clause: Clause | None = None
         para_drafts: list[Draft] = []
