@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from archive_builders import directive_docx
 from directive_nlp.cli import app
 
 runner = CliRunner()
@@ -47,7 +48,7 @@ def test_output_file_is_written(sample, tmp_path):
         (b"", "empty"),
         (b"   \n\n ", "empty"),
         (b"\x00\x01\x02binary\x00" * 50, "binary"),
-        (b"Quy\xe1t \xc3\x28 not utf8 \xfd", "not valid UTF-8"),
+        (b"Quy\xe1t \xc3\x28 not utf8 \xfd", "not UTF-8"),
     ],
 )
 def test_bad_input_gives_one_line_and_no_output(tmp_path, content, message):
@@ -88,19 +89,21 @@ def test_schema_command():
 
 
 def test_every_command_has_help():
-    for cmd in ("extract", "schema", "batch"):
+    for cmd in ("extract", "schema", "batch", "export"):
         res = runner.invoke(app, [cmd, "--help"])
         assert res.exit_code == 0 and len(res.stdout) > 100
 
 
 def test_batch(tmp_path, sample):
     (tmp_path / "empty.txt").write_bytes(b"")
-    out = tmp_path / "out"
-    res = runner.invoke(app, ["batch", str(tmp_path), "-o", str(out)])
-    assert res.exit_code == 0
-    assert (out / "ct.txt.json").exists()
-    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [Path(e["file"]).name for e in errors] == ["empty.txt"]
+    out = tmp_path / "res" / "out.jsonl"
+    res = runner.invoke(app, ["batch", str(tmp_path), "-o", str(out), "-j", "1"])
+    assert res.exit_code == 0, res.output
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["source"]["file"]).name for r in records] == ["ct.txt", "empty.txt"]
+    assert records[0]["header"]["number"] == "04/CT-UBND"
+    assert records[1]["error"] == {"type": "InputError", "message": "the input is empty"}
+    assert "1 extracted, 1 errors" in res.stderr
 
 
 def test_real_subprocess_and_python_m(sample):
@@ -125,13 +128,17 @@ def test_html_and_docx_inputs(tmp_path):
     res = runner.invoke(app, ["extract", str(html)])
     assert json.loads(res.stdout)["header"]["number"] == "04/CT-UBND"
     docx = tmp_path / "doc.docx"
-    with zipfile.ZipFile(docx, "w") as z:
-        z.writestr(
-            "word/document.xml",
-            "<w:document><w:body><w:p><w:r><w:t>Số: 07/CT-UBND</w:t></w:r></w:p></w:body></w:document>",
-        )
+    docx.write_bytes(directive_docx(7))
     res = runner.invoke(app, ["extract", str(docx)])
-    assert json.loads(res.stdout)["header"]["number"] == "07/CT-UBND"
+    assert json.loads(res.stdout)["header"]["number"] == "7/CT-UBND"
+    # a package without its content-types part (some converters write these) is still read
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(bare, "w") as dst:
+        for item in src.namelist():
+            if item != "[Content_Types].xml":
+                dst.writestr(item, src.read(item))
+    res = runner.invoke(app, ["extract", str(bare)])
+    assert json.loads(res.stdout)["header"]["number"] == "7/CT-UBND"
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 not a zip")
     assert runner.invoke(app, ["extract", str(broken)]).exit_code == 2

@@ -1,72 +1,223 @@
-"""Batch extraction over many files, in parallel processes; each output written
-atomically, failures recorded (one JSON line each) instead of stopping the run."""
+"""Batch extraction over an archive: one JSON line per document, in input order.
+
+The same function runs on local worker processes or on a Dask cluster (see
+:mod:`executors`). A document that fails becomes an error record and the run goes on;
+a run that is killed and started again with the same output skips the documents
+already written (by sha256) and loses, repeats or truncates no line (see
+:mod:`jsonl_store`). At most a few documents per worker are in flight, so memory
+stays flat however large the archive.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import resource
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+from .errors import InputError
+from .executors import Pool, open_pool
+from .inputs import count_inputs, iter_inputs
+from .jsonl_store import Appender, Done, recover
+from .schema import SCHEMA_VERSION
+
+IN_FLIGHT_PER_SLOT = 4
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    reference_date: str | None = None
+    use_model: bool = True
+
+
+class Result(NamedTuple):
+    """What a worker sends back for one document."""
+
+    line: str
+    ok: bool
+    chars: int
+    rss_kb: int
+    worker: str
 
 
 @dataclass
 class Summary:
-    ok: int
-    failed: int
-    seconds: float
+    total: int = 0  # inputs listed
+    written: int = 0  # lines appended this run (documents and error records)
+    errors: int = 0  # error records among them
+    skipped: int = 0  # already in the output, or the same bytes as an earlier input
+    chars: int = 0  # characters of text extracted
+    seconds: float = 0.0
+    resumed_lines: int = 0  # lines the output held when the run started
+    truncated_bytes: int = 0  # a partial last line cut off at the start
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker
 
 
-def iter_inputs(inputs: Iterable[Path]) -> Iterator[Path]:
-    for p in inputs:
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
-        else:
-            yield p
+def error_record(file: str, sha256: str | None, nbytes: int | None, kind: str, message: str) -> str:
+    """One JSON line for a document that could not be extracted."""
+    record = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"file": file, "sha256": sha256, "bytes": nbytes},
+        "error": {"type": kind, "message": message},
+    }
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def _one(args: tuple[str, str, str | None, bool]) -> tuple[str, str | None]:
-    """Returns (input path, error or None). Never raises."""
-    path, out_dir, reference_date, use_model = args
-    from .cli import write_atomic
-    from .errors import InputError
+def _peak_rss_kb() -> int:
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
+
+
+def warm_up() -> None:
+    """Load data files and the model once per worker, before the first document."""
     from .pipeline import Options, extract
-    from .reading import read_path
 
+    extract("Số: 1/CT-UBND\n1. Sở Y tế thực hiện trước ngày 1/1/2024.\n", options=Options())
+
+
+def extract_line(data: bytes, name: str, sha256: str, options: BatchOptions) -> Result:
+    """Bytes of one document → its JSON line (or error record). Never raises."""
+    import os
+
+    from .pipeline import Options, extract
+    from .reading import read_bytes
+
+    worker = f"{os.uname().nodename}:{os.getpid()}"
     try:
-        text, source = read_path(path)
-        doc = extract(text, source=source, options=Options(reference_date=reference_date, use_model=use_model))
-        write_atomic(Path(out_dir) / (Path(path).name + ".json"), doc.model_dump_json() + "\n")
-        return path, None
+        text, source = read_bytes(data, name)
+        doc = extract(text, source=source, options=Options(options.reference_date, options.use_model))
+        return Result(doc.model_dump_json(), True, len(doc.text), _peak_rss_kb(), worker)
     except InputError as e:
-        return path, str(e)
-    except Exception as e:  # keep the batch going; the error is recorded
-        return path, f"internal error ({type(e).__name__}: {e})"
+        line = error_record(name, sha256, len(data), "InputError", str(e))
+    except RecursionError:
+        line = error_record(name, sha256, len(data), "RecursionError", "the document is nested too deeply")
+    except Exception as e:  # an internal fault on one document must not stop the archive
+        line = error_record(name, sha256, len(data), type(e).__name__, str(e)[:500])
+    return Result(line, False, 0, _peak_rss_kb(), worker)
+
+
+class _Job(NamedTuple):
+    name: str
+    data: bytes
+    sha256: str
+
+
+Pending = tuple[_Job | None, "Future[Result]"]
+
+
+def _ready(result: Result) -> Future[Result]:
+    fut: Future[Result] = Future()
+    fut.set_result(result)
+    return fut
+
+
+def _prepare(path: Path, done: Done, summary: Summary) -> _Job | Result | None:
+    """Read and hash one input: a job to run, an error record, or None to skip."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        if name in done.files:
+            summary.skipped += 1
+            return None
+        done.files.add(name)
+        reason = "no such file" if isinstance(e, FileNotFoundError) else (e.strerror or type(e).__name__)
+        return Result(error_record(name, None, None, "InputError", f"cannot read {name}: {reason}"), False, 0, 0, "")
+    sha = hashlib.sha256(data).hexdigest()
+    if sha in done.shas:
+        summary.skipped += 1
+        return None
+    done.shas.add(sha)
+    return _Job(name, data, sha)
+
+
+def _submit(pool: Pool, job: _Job, options: BatchOptions) -> Future[Result]:
+    try:
+        return pool.executor.submit(extract_line, job.data, job.name, job.sha256, options)
+    except BrokenProcessPool:  # a worker died earlier: start a fresh pool
+        pool.renew()
+        return pool.executor.submit(extract_line, job.data, job.name, job.sha256, options)
+
+
+def _failed(job: _Job, kind: str, message: str) -> Result:
+    return Result(error_record(job.name, job.sha256, len(job.data), kind, message[:500]), False, 0, 0, "")
+
+
+def _resolve(pool: Pool, job: _Job | None, fut: Future[Result], options: BatchOptions) -> Result:
+    """The result of one pending call. When a worker process dies, every call in the
+    pool fails with it: each is retried on a fresh pool, and the document that kills
+    a worker twice is recorded as an error."""
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        if job is None:
+            raise
+        for _ in range(2):
+            try:
+                return _submit(pool, job, options).result()
+            except BrokenProcessPool:
+                continue
+        return _failed(job, "WorkerDied", "a worker process died on this document")
+    except Exception as e:  # Dask reports a document that kills its workers as KilledWorker
+        if job is None:
+            raise
+        return _failed(job, "WorkerDied", f"{type(e).__name__}: {e}")
+
+
+def _write(result: Result, sink: Appender, summary: Summary) -> None:
+    sink.write_line(result.line)
+    summary.written += 1
+    summary.errors += not result.ok
+    summary.chars += result.chars
+    if result.worker:
+        mb = result.rss_kb / 1024
+        summary.peak_rss_mb[result.worker] = max(mb, summary.peak_rss_mb.get(result.worker, 0.0))
 
 
 def run_batch(
-    inputs: Iterable[Path],
-    out_dir: Path,
+    inputs: Iterable[str | Path],
+    out: Path,
     *,
-    workers: int = 1,
-    reference_date: str | None = None,
-    use_model: bool = True,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    options: BatchOptions | None = None,
+    on_progress: Callable[[Summary], Any] | None = None,
 ) -> Summary:
+    """Extract every input into ``out`` (JSON Lines), resuming what ``out`` holds."""
+    options = options or BatchOptions()
+    specs = list(inputs)
     t0 = time.perf_counter()
-    jobs = [(str(p), str(out_dir), reference_date, use_model) for p in iter_inputs(inputs)]
-    results: Iterable[tuple[str, str | None]]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_one, jobs, chunksize=4))
-    else:
-        results = [_one(j) for j in jobs]
-    failures = [(p, e) for p, e in results if e]
-    if failures:
-        from .cli import write_atomic
+    done = recover(out)
+    summary = Summary(total=count_inputs(specs), resumed_lines=done.lines, truncated_bytes=done.truncated_bytes)
+    with open_pool(workers, scheduler, warm_up) as pool, Appender(out) as sink:
+        window = pool.slots * IN_FLIGHT_PER_SLOT
+        pending: deque[Pending] = deque()
 
-        lines = "".join(json.dumps({"file": p, "error": e}, ensure_ascii=False) + "\n" for p, e in failures)
-        write_atomic(out_dir / "errors.jsonl", lines)
-    return Summary(len(jobs) - len(failures), len(failures), time.perf_counter() - t0)
+        def flush(keep: int) -> None:
+            while len(pending) > keep:
+                job, fut = pending.popleft()
+                _write(_resolve(pool, job, fut, options), sink, summary)
+                summary.seconds = time.perf_counter() - t0
+                if on_progress:
+                    on_progress(summary)
+
+        for path in iter_inputs(specs):
+            prepared = _prepare(path, done, summary)
+            if prepared is None:
+                if on_progress:
+                    on_progress(summary)
+                continue
+            if isinstance(prepared, Result):
+                pending.append((None, _ready(prepared)))
+            else:
+                pending.append((prepared, _submit(pool, prepared, options)))
+            flush(window)
+        flush(0)
+    summary.seconds = time.perf_counter() - t0
+    return summary

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -124,22 +124,81 @@ def schema(
 @app.command()
 def batch(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files or folders (folders are searched for .txt/.md/.html/.docx/.pdf).")
+        list[str],
+        typer.Argument(help="Folders (searched for .txt/.md/.html/.docx/.pdf), glob patterns or files."),
     ],
-    out_dir: Annotated[Path, typer.Option("-o", "--out-dir", help="Folder for one <name>.json per input.")],
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes to use.")] = 1,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="JSON Lines output; an existing one is resumed, not overwritten.")
+    ],
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Also write flat tables as Parquet files into this folder.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-j", min=1, help="Local worker processes (default: all cores).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run on a Dask cluster instead: tcp://host:8786.")
+    ] = None,
     reference_date: Annotated[str | None, typer.Option("--reference-date")] = None,
     no_model: Annotated[bool, typer.Option("--no-model")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
-    """Extract many directives; one JSON file each, failures listed in errors.jsonl."""
-    from .batch import run_batch
+    """Extract a whole archive into one JSON line per document, in parallel; resumable."""
+    from .batch import BatchOptions, run_batch
+    from .errors import InputError
+    from .progress import BatchProgress
 
-    ref = _check_date(reference_date)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    summary = run_batch(inputs, out_dir, workers=workers, reference_date=ref, use_model=not no_model)
-    typer.echo(f"{summary.ok} extracted, {summary.failed} failed, {summary.seconds:.1f}s", err=True)
-    if summary.failed and not summary.ok:
+    options = BatchOptions(_check_date(reference_date), not no_model)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with BatchProgress(enabled=not quiet) as progress:
+            summary = run_batch(
+                inputs, out, workers=workers, scheduler=scheduler, options=options, on_progress=progress.update
+            )
+        if parquet is not None:
+            from .parquet_out import write_parquet
+
+            write_parquet(out, parquet)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    except OSError as e:
+        raise _fail(f"{e.filename or out}: {e.strerror}") from None
+    typer.echo(summary_line(summary), err=True)
+    if summary.errors and summary.errors == summary.written and not summary.skipped:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def summary_line(summary: Any) -> str:
+    rate = summary.written / summary.seconds if summary.seconds else 0.0
+    parts = [
+        f"{summary.written - summary.errors} extracted",
+        f"{summary.errors} errors",
+        f"{summary.skipped} skipped (already done or duplicate)",
+        f"{summary.seconds:.1f}s, {rate:.1f} docs/s",
+    ]
+    if summary.truncated_bytes:
+        parts.append(f"cut a partial last line ({summary.truncated_bytes} bytes) before resuming")
+    return ", ".join(parts)
+
+
+@app.command()
+def export(
+    results: Annotated[Path, typer.Argument(help="A JSON Lines output of `batch`.")],
+    parquet: Annotated[Path, typer.Argument(help="Folder for the Parquet tables.")],
+) -> None:
+    """Write the flat tables (documents, tasks, actors, deadlines, ...) of a batch output as Parquet."""
+    from .errors import InputError
+    from .parquet_out import write_parquet
+
+    if not results.is_file():
+        raise _fail(f"no such file: {results}")
+    try:
+        counts = write_parquet(results, parquet)
+    except InputError as e:
+        raise _fail(str(e)) from None
+    except ValueError as e:
+        raise _fail(f"{results} is not a batch output ({type(e).__name__})") from None
+    typer.echo(", ".join(f"{n} {t}" for t, n in counts.items()), err=True)
 
 
 def main() -> None:

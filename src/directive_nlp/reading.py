@@ -1,27 +1,27 @@
-"""Read an input file into text: plain text (UTF-8 with or without BOM, UTF-16),
-HTML, DOCX (standard library only) and PDF (optional ``pypdf``).
+"""Read an input into text: plain text (UTF-8 with or without BOM, UTF-16, and the
+legacy Windows-1258, TCVN3 and VNI encodings), HTML, DOCX and PDF with a text layer.
 
 Bad input raises :class:`InputError` with a one-line message; nothing else escapes.
+The format readers are imported only when a file of theirs comes, so reading text
+stays fast.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
-import io
 import re
-import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
 from .schema import Source
 
 MAX_BYTES = 200 * 1024 * 1024
+_HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body)", re.I)
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding). UTF-8 (BOM or not) and UTF-16 (BOM or a NUL pattern)."""
+    """Bytes → (text, encoding): UTF-8 (BOM or not), UTF-16 (BOM or a NUL pattern),
+    else one of the legacy Vietnamese encodings, chosen by which reads as Vietnamese."""
     if not data.strip():
         raise InputError("the input is empty")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -35,11 +35,16 @@ def decode(data: bytes) -> tuple[str, str]:
         return _strict(data, enc), enc
     if b"\x00" in sample:
         raise InputError("the input looks binary (NUL bytes), not text")
-    text = _strict(data, "utf-8")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        from .legacy_encodings import decode_legacy_bytes
+
+        text, enc = decode_legacy_bytes(data)
     controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(10, len(text[:20000]) // 50):
         raise InputError("the input looks binary (control characters), not text")
-    return text, "utf-8"
+    return text, enc
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -49,88 +54,54 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError(f"the input is not valid {encoding.upper()} text (byte {e.start})") from None
 
 
-class _TextOfHtml(HTMLParser):
-    _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "noscript"):
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-        elif tag == "td":
-            self.parts.append(" | ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "noscript"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    p = _TextOfHtml()
-    p.feed(markup)
-    return html.unescape("".join(p.parts))
-
-
-def docx_to_text(data: bytes) -> str:
-    """Paragraphs of word/document.xml, table cells joined with ' | '."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            xml = z.read("word/document.xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
-        raise InputError("the .docx file is damaged (no word/document.xml)") from None
-    xml = re.sub(r"</w:tc>", " | ", xml)
-    xml = re.sub(r"<w:(?:br|cr)[^>]*/>|</w:p>", "\n", xml)
-    xml = re.sub(r"<w:tab[^>]*/>", " ", xml)
-    return html.unescape(re.sub(r"<[^>]+>", "", xml))
-
-
-def pdf_to_text(data: bytes) -> str:
-    try:
-        from pypdf import PdfReader  # optional dependency
-    except ImportError:
-        raise InputError("reading PDF needs the optional extra: pip install 'directive-nlp[pdf]'") from None
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as e:  # pypdf raises many kinds on damaged files
-        raise InputError(f"the PDF cannot be read: {type(e).__name__}") from None
-    return "\n--- PAGE BREAK ---\n".join(pages)
+def _sniff(data: bytes, suffix: str) -> str:
+    """The format, from the file name when it has a known suffix, else from the bytes."""
+    if suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md", ".html", ".htm")):
+        return "docx"
+    if suffix == ".pdf" or data[:5] == b"%PDF-":
+        return "pdf"
+    if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".rtf"):
+        raise InputError(f"{suffix} files are not read; convert to .docx, .pdf, .html or .txt")
+    return "text"
 
 
 def read_bytes(data: bytes, name: str | None = None) -> tuple[str, Source]:
     """Bytes of a document → (text, source description)."""
     if len(data) > MAX_BYTES:
         raise InputError(f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if not data.strip():
+        raise InputError("the input is empty")
     suffix = Path(name).suffix.lower() if name else ""
     sha = hashlib.sha256(data).hexdigest()
-    if suffix == ".docx" or data[:2] == b"PK" and suffix not in (".txt", ".md"):
-        text, fmt, enc = docx_to_text(data), "docx", None
-    elif suffix == ".pdf" or data[:5] == b"%PDF-":
-        text, fmt, enc = pdf_to_text(data), "pdf", None
+    fmt, enc = _sniff(data, suffix), None
+    if fmt == "docx":
+        from .docx_text import docx_to_text
+
+        text = docx_to_text(data)
+    elif fmt == "pdf":
+        from .pdf_text import pdf_to_text
+
+        text = pdf_to_text(data)
     else:
         text, enc = decode(data)
-        fmt = "text"
-        if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+        if suffix in (".html", ".htm") or _HTML_START.match(text[:300]):
+            from .html_text import html_to_text
+
             text, fmt = html_to_text(text), "html"
         elif suffix == ".md":
             fmt = "markdown"
+    if enc is None or enc.startswith("utf"):
+        from .legacy_encodings import repair_legacy_text
+
+        text, legacy = repair_legacy_text(text)
+        enc = legacy or enc
     if not text.strip():
         raise InputError("the input holds no text")
     return text, Source(file=name, sha256=sha, format=fmt, encoding=enc, bytes=len(data))
 
 
-def read_path(path: str | Path) -> tuple[str, Source]:
+def read_path(path: str | Path, name: str | None = None) -> tuple[str, Source]:
+    """Read a file; ``name`` is what the output calls it (default: the file's name)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"no such file: {p}")
@@ -140,4 +111,4 @@ def read_path(path: str | Path) -> tuple[str, Source]:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read {p}: {e.strerror}") from None
-    return read_bytes(data, p.name)
+    return read_bytes(data, name or p.name)
