@@ -77,7 +77,7 @@ def test_mixed_archive_every_document_once(tmp_path, workers):
     summary = run_batch([tmp_path / "in"], out, workers=workers)
     check(read_records(out), expect)
     assert summary.written == len(expect) and summary.errors == 3 and summary.skipped == 0
-    encodings = {Path(r["source"]["file"]).name: r["source"]["encoding"] for r in read_records(out)}
+    encodings = {Path(r["source"]["file"]).name: r["source"].get("encoding") for r in read_records(out)}
     assert [encodings[f"{e}.txt"] for e in ("windows-1258", "tcvn3", "vni")] == ["windows-1258", "tcvn3", "vni"]
     assert encodings["utf16.txt"] == "utf-16" and encodings["ct.docx"] is None
     assert summary.peak_rss_mb and all(v > 10 for v in summary.peak_rss_mb.values())
