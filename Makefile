@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE ?= corpus/docs/c1-tb-syt-quangnam-2022-giao-ban-kham-chua-benh.txt
 
-.PHONY: demo test lint bench evaluate clean
+.PHONY: demo test lint bench bench-archive evaluate clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+bench-archive: $(STAMP)
+	$(BIN)/python scripts/bench_archive.py
 
 evaluate: $(STAMP)
 	$(BIN)/python scripts/evaluate.py

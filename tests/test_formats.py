@@ -105,3 +105,13 @@ def test_bad_files_get_one_clear_error(data, name, message):
 )
 def test_tables_render_in_reading_order(rows, expected):
     assert render_table(rows) == expected
+
+
+def test_every_html_rule_example_does_what_it_says():
+    from directive_nlp.resources import load
+
+    rules = load("html.json")
+    for key in ("drop_tags", "furniture_attr"):
+        assert html_to_text(f"<html><body>{rules[key]['example']}</body></html>").strip() == "", key
+    for key in ("block_tags", "content_roots"):
+        assert html_to_text(f"<html><body>{rules[key]['example']}</body></html>").strip(), key
