@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load
-from .vntext import UPPER
+from .vntext import UPPER, trie_alternation
 
 Span = tuple[int, int]
 
@@ -62,12 +62,13 @@ def head_re() -> re.Pattern[str]:
 
 @cache
 def _cue_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{_alt(_data()['predicate_cues']['words'])})(?![\w])", re.I)
+    cues = trie_alternation(_data()["predicate_cues"]["words"], ignore_case=True)
+    return re.compile(rf"(?<![\w])(?:{cues})(?![\w])", re.I)
 
 
 @cache
 def _strong_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(_data()['strong_cues']['words'])})(?![\w])")
+    return re.compile(rf"(?:{trie_alternation(_data()['strong_cues']['words'])})(?![\w])")
 
 
 def is_strong(text: str, pos: int) -> bool:
@@ -76,22 +77,23 @@ def is_strong(text: str, pos: int) -> bool:
 
 @cache
 def _stop_re() -> re.Pattern[str]:
-    return re.compile(rf"\s(?:{_alt(_data()['np_stops']['words'])})(?![\w])")
+    return re.compile(rf"\s(?:{trie_alternation(_data()['np_stops']['words'])})(?![\w])")
 
 
 @cache
 def _opener_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alt(_data()['clause_openers']['words'])})(?![\w])")
+    return re.compile(rf"^(?:{trie_alternation(_data()['clause_openers']['words'])})(?![\w])")
 
 
 @cache
 def _directive_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])({_alt(_data()['directive_verbs']['words'])})(?![\w])", re.I)
+    verbs = trie_alternation(_data()["directive_verbs"]["words"], ignore_case=True)
+    return re.compile(rf"(?<![\w])({verbs})(?![\w])", re.I)
 
 
 @cache
 def _continuation_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alt(_data()['continuations']['words'])})(?![\w])")
+    return re.compile(rf"^(?:{trie_alternation(_data()['continuations']['words'])})(?![\w])")
 
 
 _SEP = re.compile(r"\s*(;|,|\bvà\b|\bcùng với\b|\bcùng\b)\s*")
@@ -100,15 +102,28 @@ _SEP = re.compile(r"\s*(;|,|\bvà\b|\bcùng với\b|\bcùng\b)\s*")
 def predicates(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Positions of predicate cues: lower-case cue words (a capitalized 'Quản lý' after a
     head is part of a name like 'Cục Quản lý thị trường'), or a cue opening the clause."""
+    return list(_predicates(text, start, len(text) if end is None else end))
+
+
+# The task stage asks the same questions about one clause several times (is it a task,
+# the model's signals, its actors): the answers are kept for the last thousand or so.
+_MEMO = 1024
+
+
+@lru_cache(maxsize=_MEMO)
+def _predicates(text: str, start: int, stop: int) -> tuple[int, ...]:
     out = []
-    stop = len(text) if end is None else end
     for m in _cue_re().finditer(text, start, stop):
         word = m.group(0)
         if _compound_re().search(text, max(0, m.start() - 12), m.end()) and _in_compound(text, m.start(), m.end()):
             continue
         if word.islower() or (word[0].isupper() and text[start : m.start()].strip(' -+•"“(') == ""):
             out.append(m.start())
-    return out
+    return tuple(out)
+
+
+_LIST_BEFORE = re.compile(r"(?:,|các|và)\s$")
+_UNIT_HEAD_BEFORE = re.compile(r"(?:Tổng cục|Cục|Ban|Viện|Trung tâm|Chi cục)\s$")
 
 
 def cue_stops(text: str, pos: int, end: int) -> list[int]:
@@ -119,9 +134,9 @@ def cue_stops(text: str, pos: int, end: int) -> list[int]:
     for p in predicates(text, pos + 1, end):
         if not text[p].islower() or any(a <= p < b for a, b in inside):
             continue
-        if text.startswith("tổ chức", p) and re.search(r"(?:,|các|và)\s$", text[max(0, p - 5) : p]):
+        if text.startswith("tổ chức", p) and _LIST_BEFORE.search(text[max(0, p - 5) : p]):
             continue  # 'cơ quan, tổ chức': a noun in a list
-        if re.search(r"(?:Tổng cục|Cục|Ban|Viện|Trung tâm|Chi cục)\s$", text[max(pos, p - 12) : p]):
+        if _UNIT_HEAD_BEFORE.search(text[max(pos, p - 12) : p]):
             continue
         out.append(p)
     out += [m.start() for m in _stop_re().finditer(text, pos, end)]
@@ -130,7 +145,8 @@ def cue_stops(text: str, pos: int, end: int) -> list[int]:
 
 @cache
 def _compound_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{_alt(_data()['noun_compounds']['words'])})(?![\w])", re.I)
+    nouns = trie_alternation(_data()["noun_compounds"]["words"], ignore_case=True)
+    return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.I)
 
 
 def _in_compound(text: str, a: int, b: int) -> bool:
@@ -184,11 +200,17 @@ def _trim(text: str, a: int, b: int) -> Span:
     return a + lead, a + len(seg2)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _looks_actor(s: str) -> bool:
     s = s.strip()
     if not s or len(s) > 160 or len(s.split()) > 24:
         return False
-    return bool(re.search(r"[^\W\d_]", s))
+    return bool(_LETTER.search(s))
+
+
+_SHORT_LABEL = re.compile(r"\s*[^\W\d][\w ]{0,20}:\s+")
 
 
 def subject_span(text: str, start: int, pred: int) -> Span | None:
@@ -197,7 +219,7 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     ('Trường hợp ..., người khai hải quan phải nộp')."""
     if not text[start:pred].strip():
         return None
-    label = re.match(r"\s*[^\W\d][\w ]{0,20}:\s+", text[start:pred])
+    label = _SHORT_LABEL.match(text[start:pred])
     if label and not head_re().search(label.group(0)):
         start += label.end()  # 'Ghi chú: Các cơ quan ...'
     pieces = _pieces(text, start, pred)
@@ -231,18 +253,22 @@ def _first_stop(text: str, start: int, pred: int) -> int:
     return min(stops) if stops else pred
 
 
+_SEGMENT_SEP = re.compile(r";\s*|\sthì\s+")
+_COMMA = re.compile(r",\s*")
+
+
 def _pieces(text: str, start: int, pred: int) -> list[Span]:
     """Comma pieces of the window before a predicate; a ';'-segment holding a colon list
     ('Giám đốc các sở: Nội vụ, Tư pháp, Tài chính') stays one piece."""
     out: list[Span] = []
     seg_start = start
-    for m in list(re.finditer(r";\s*|\sthì\s+", text[start:pred])) + [None]:
+    for m in list(_SEGMENT_SEP.finditer(text[start:pred])) + [None]:
         seg_end = start + m.start() if m else pred
         seg = text[seg_start:seg_end]
         if ":" in seg and head_re().match(seg.lstrip()):
             out.append((seg_start, seg_end))
         else:
-            cuts = [seg_start] + [seg_start + c.end() for c in re.finditer(r",\s*", seg)]
+            cuts = [seg_start] + [seg_start + c.end() for c in _COMMA.finditer(seg)]
             out += [(cuts[i], cuts[i + 1] if i + 1 < len(cuts) else seg_end) for i in range(len(cuts))]
         if m:
             seg_start = start + m.end()
@@ -282,11 +308,14 @@ def _unknown_body(text: str, a: int, b: int) -> Span | None:
     return off, off + len(seg)
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def object_span(text: str, after: int, end: int) -> Span | None:
     """'yêu cầu [Chủ tịch UBND các tỉnh] thực hiện ...': from after the directive verb to
     the next predicate (or ':' / end), when it starts with an actor head."""
-    m = re.match(r"\s*", text[after:])
-    pos = after + (m.end() if m else 0)
+    m = _SPACES.match(text, after)  # the same as matching text[after:], without the copy
+    pos = m.end() if m else after
     if not is_head_at(text, pos):
         return None
     stops = cue_stops(text, pos, end)
@@ -326,6 +355,11 @@ def coordinate_spans(text: str, start: int, end: int) -> list[Span]:
 
 def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]:
     """Objects of 'yêu cầu' / 'đề nghị' / 'giao' / 'chỉ đạo' in the clause."""
+    return list(_directive_objects(text, start, end))
+
+
+@lru_cache(maxsize=_MEMO)
+def _directive_objects(text: str, start: int, end: int) -> tuple[tuple[str, Span], ...]:
     out = []
     for m in _directive_re().finditer(text, start, end):
         if m.group(1)[0].isupper() and re.search(
@@ -339,7 +373,7 @@ def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]
         span = object_span(text, m.end(), end)
         if span:
             out.append((m.group(1).lower(), span))
-    return out
+    return tuple(out)
 
 
 @cache

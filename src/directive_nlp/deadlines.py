@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +27,14 @@ from .resources import load
 from .schema import Deadline
 
 __all__ = ["expand", "find_deadlines", "parse_deadline"]
+
+# the regex parser and its opcodes, read by _first_chars (private modules of ``re``: should they
+# change, _first_chars finds nothing and the patterns are used as they are)
+try:
+    _sre_parse: Any = importlib.import_module("re._parser")
+    _sre: Any = importlib.import_module("re._constants")
+except ImportError:  # _first_chars then fails with AttributeError and adds no look-ahead
+    _sre_parse = _sre = None
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _COARSE = {"week", "month", "quarter", "year", "school_year"}
@@ -97,6 +106,95 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(expand(pattern), _FLAGS)
 
 
+def _scanner(pattern: str) -> re.Pattern[str]:
+    """:func:`_compile`, with a look-ahead for the characters a match can start with in
+    front when those are known: the same matches, but the engine, which tries the
+    whole pattern at every position of the text, gives up at most positions after
+    one character test instead of look-behinds and alternatives."""
+    rx = _compile(pattern)
+    first = _first_chars(rx.pattern, rx.flags)
+    return re.compile(f"(?=[{first}])(?:{rx.pattern})", rx.flags) if first else rx
+
+
+@cache
+def _class_escapes() -> dict[Any, str]:
+    return {
+        _sre.CATEGORY_DIGIT: r"\d",
+        _sre.CATEGORY_NOT_DIGIT: r"\D",
+        _sre.CATEGORY_SPACE: r"\s",
+        _sre.CATEGORY_NOT_SPACE: r"\S",
+        _sre.CATEGORY_WORD: r"\w",
+        _sre.CATEGORY_NOT_WORD: r"\W",
+    }
+
+
+def _first_chars(pattern: str, flags: int) -> str | None:
+    """The inside of a character class that holds every character a match of ``pattern``
+    can start with (under ``flags``, as the class is compiled with them); None when that
+    is unknown, a match can be empty, or the pattern opens with a character (the engine
+    then fails as fast without a look-ahead). Read from the regex parser's tree:
+    look-arounds and anchors match no character, a repeat that may be skipped lets the
+    next item start."""
+    try:
+        tree = _sre_parse.parse(pattern, flags).data
+        if not tree or tree[0][0] in (_sre.LITERAL, _sre.IN):
+            return None
+        parts: list[str] = []
+        nullable = _first_of(tree, parts, flags)
+    except (_Unknown, AttributeError, TypeError, ValueError, IndexError, re.error):
+        return None
+    return None if nullable or not parts else "".join(parts)
+
+
+class _Unknown(Exception):
+    """A construct :func:`_first_of` does not read: no look-ahead is added."""
+
+
+def _first_of(items: Sequence[tuple[Any, Any]], out: list[str], flags: int) -> bool:
+    """Add to ``out`` the class items a match of the sequence ``items`` can start with;
+    return whether the sequence can match the empty string."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(av)))
+            return False
+        if op is _sre.IN:
+            out.extend(_class_items(av))
+            return False
+        if op is _sre.BRANCH:
+            if not any([_first_of(alt, out, flags) for alt in av[1]]):
+                return False
+        elif op is _sre.SUBPATTERN:
+            _, add_flags, _, sub = av
+            if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
+                raise _Unknown  # the class would be compiled without the group's IGNORECASE
+            if not _first_of(sub.data, out, flags):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            if not _first_of(sub.data, out, flags) and lo > 0:
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _first_of(av.data, out, flags):
+                return False
+        elif op not in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):  # zero-width: the next item starts
+            raise _Unknown(op)
+    return True
+
+
+def _class_items(av: list[tuple[Any, Any]]) -> list[str]:
+    out = []
+    for op, v in av:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(v)))
+        elif op is _sre.RANGE:
+            out.append(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+        elif op is _sre.CATEGORY and v in _class_escapes():
+            out.append(_class_escapes()[v])
+        else:  # a negated class, a locale category
+            raise _Unknown(op)
+    return out
+
+
 @cache
 def _grammar() -> _Grammar:
     data = load("deadlines.json")
@@ -105,8 +203,8 @@ def _grammar() -> _Grammar:
     singles = ("range_gap", "coordination", "tail", "recurrence_suffix", "line_label", "cell")
     return _Grammar(
         data=data,
-        atoms=[(a["kind"], _compile(a["pattern"])) for a in data["atoms"]],
-        cue=_compile(f"(?:{alternatives})$filler$"),
+        atoms=[(a["kind"], _scanner(a["pattern"])) for a in data["atoms"]],
+        cue=_scanner(f"(?:{alternatives})$filler$"),
         cues={c["name"]: c for c in data["cues"]},
         before=[(_compile(n["pattern"]), n) for n in data["before"]],
         after=[(_compile(n["pattern"]), n) for n in data["after"]],

@@ -8,6 +8,8 @@ regexes that a short recursive matcher combines (head + field, wrapper + body, c
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -18,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .resources import load
-from .vntext import fold, is_syllable, normalize_tones
+from .vntext import fold, is_syllable, normalize_tones, trie_alternation
 
 __all__ = ["BodyMatch", "canonical", "expand", "find_bodies", "members"]
 
@@ -51,10 +53,29 @@ _ci: Callable[[str], str] = partial(_lit, strict=False)
 def _abbr(a: str) -> str:
     """An abbreviation: exact case, not glued to letters nor to the '/' and '-' of a number ('06-CT/TU'),
     but after a wrapper that ends with '/' ('TT/HĐND')."""
+    pre = _abbr_start() if a[0].isalnum() else ""
+    return f"{pre}(?-i:{re.escape(a)}){_abbr_end(a)}"
+
+
+def _abbr_start() -> str:
     slashed = [x["abbr"] for x in load("abbreviations.json")["abbreviations"] if x["abbr"].endswith("/")]
-    pre = rf"(?<![\w&-])(?:{''.join(f'(?<={re.escape(k)})|' for k in slashed)}(?<!/))" if a[0].isalnum() else ""
-    post = r"(?![\w&/-])" if a[-1].isalnum() else ""
-    return f"{pre}(?-i:{re.escape(a)}){post}"
+    return rf"(?<![\w&-])(?:{''.join(f'(?<={re.escape(k)})|' for k in slashed)}(?<!/))"
+
+
+def _abbr_end(a: str) -> str:
+    return r"(?![\w&/-])" if a[-1].isalnum() else ""
+
+
+def _abbrs_rx(abbrs: list[str]) -> re.Pattern[str]:
+    """'|'.join(map(_abbr, abbrs)) (longest first), as two prefix trees: one for the abbreviations that start
+    with a letter or digit, behind the start guard they share, one for the others. No abbreviation of one
+    tree can match where one of the other does (their first characters differ in kind), and within a tree
+    the longest is still tried first (see :func:`trie_alternation`); the pattern has no IGNORECASE."""
+    words = [a for a in abbrs if a[:1].isalnum()]
+    others = [a for a in abbrs if not a[:1].isalnum()]
+    parts = [f"{_abbr_start()}(?:{trie_alternation(words, end=_abbr_end)})"] if words else []
+    parts += [trie_alternation(others, end=_abbr_end)] if others else []
+    return re.compile("|".join(parts))
 
 
 def _alt(items: Iterable[str], fn: Callable[[str], str] = _lit, end: str = r"(?!\w)") -> str:
@@ -220,7 +241,7 @@ def _abbrs() -> tuple[dict[str, list[dict[str, str]]], re.Pattern[str]]:
     senses: dict[str, list[dict[str, str]]] = {}
     for a in load("abbreviations.json")["abbreviations"]:
         senses.setdefault(a["abbr"], []).append(a)
-    return senses, re.compile("|".join(_abbr(k) for k in sorted(senses, key=len, reverse=True)))
+    return senses, _abbrs_rx(list(senses))
 
 
 def _clean(name: str) -> str:
@@ -436,6 +457,24 @@ def _choices() -> dict[str, str]:
     return {fold(n): n for n in reversed(names)} | {fold(f"{h} {k}"): f"{h} {w}" for h in _heads() for k, w in variants}
 
 
+@cache
+def _choices_by_length() -> tuple[list[int], list[str]]:
+    """The folded choices ordered by length, and their lengths (for bisection)."""
+    keys = sorted(_choices(), key=len)
+    return [len(k) for k in keys], keys
+
+
+def _near_length(key: str) -> list[str]:
+    """The choices long enough and short enough to score the cutoff against ``key``: fuzz.ratio is
+    100 * (1 - indel / (a + b)) and the Indel distance is at least the length difference |a - b|; a margin of
+    one character each way keeps rounding out of it. Which of the hits is best does not depend on their order
+    (a tie for the best is refused), so leaving the others out changes nothing but the time."""
+    slack = (100 - _FUZZ_CUTOFF) / 100
+    n, (lengths, keys) = len(key), _choices_by_length()
+    lo, hi = math.floor(n * (1 - slack) / (1 + slack)) - 1, math.ceil(n * (1 + slack) / (1 - slack)) + 1
+    return keys[bisect.bisect_left(lengths, lo) : bisect.bisect_right(lengths, hi)]
+
+
 def _fuzzy(e: str) -> str | None:
     """The gazetteer's name for ``e`` (or for ``e`` without its trailing complement): exact on the folded
     form, else the single best rapidfuzz hit >= the cutoff with the same head, not a shorter or longer name."""
@@ -446,7 +485,7 @@ def _fuzzy(e: str) -> str | None:
             return table[fold(cand)] + rest
     for cand, rest in tries:
         key = fold(cand)
-        hits = process.extract(key, list(table), scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZ_CUTOFF)
+        hits = process.extract(key, _near_length(key), scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZ_CUTOFF)
         if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]):
             best = hits[0][0]
             same_head = best.split(" ")[:2] == key.split(" ")[:2]

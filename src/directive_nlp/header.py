@@ -57,6 +57,15 @@ _DATE = re.compile(
     r"(?:(?P<place>[^\d,][^,]{0,60}?)\s*,\s*)?ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})",
     re.I,
 )
+_DAY_WORD = re.compile(r"ng[aàáả][yvý]", re.I)  # in every match of _DATE
+
+
+def _date_search(text: str) -> re.Match[str] | None:
+    """_DATE.search, skipped on the many lines without the word 'ngày' (its optional place
+    part makes the search slow)."""
+    return _DATE.search(text) if _DAY_WORD.search(text) else None
+
+
 _URGENCY = re.compile(r"^(HỎA TỐC|THƯỢNG KHẨN|KHẨN)(\s*[-–]\s*.*)?$")
 _SECRET = re.compile(r"^(TUYỆT MẬT|TỐI MẬT|MẬT)$")
 _OCR_DIGITS = str.maketrans(
@@ -113,7 +122,7 @@ def parse_date(d: str, m: str, y: str) -> str | None:
 
 def _find_date(lines: list[Line]) -> tuple[Line, re.Match[str]] | None:
     for ln in lines:
-        m = _DATE.search(ln.text)
+        m = _date_search(ln.text)
         if m and (m.group("place") or m.start() == 0):
             return ln, m
     return None
@@ -290,7 +299,7 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
         lab = match_label(t)
         if lab is not None and lab.kind != "bullet" and i > 0:
             break
-        if _NUMBER.match(t) or _DATE.search(t) or is_upper_line(t):
+        if _NUMBER.match(t) or _date_search(t) or is_upper_line(t):
             end = max(end, ln.end + 1)
         m = re.match(r"(?i)^v/v\s*:?\s*(.*)$", t)
         if m and not h.subject:

@@ -7,25 +7,32 @@ test can call on a few written lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numbering import LABEL_ONLY, match_label, starts_item
-from .vntext import UPPER, is_syllable, known_syllables, normalize_tone, strip_accents
+from .vntext import UPPER, CharTable, is_syllable, known_syllables, normalize_tone, strip_accents
 
 # ------------------------------------------------------------------ helpers
 
 
+def _fold_char(ch: str) -> str:
+    s = strip_accents(ch)
+    return s.lower() if len(s) == 1 else ch.lower()
+
+
+_FOLD_CHARS = CharTable(_fold_char)
+
+
 def fold_same_length(text: str) -> str:
     """Lower-case and accent-free, one character for one character (offsets survive)."""
-    out = []
-    for ch in text:
-        s = strip_accents(ch)
-        out.append(s.lower() if len(s) == 1 else ch.lower())
-    return "".join(out)
+    if text.isascii():  # every ASCII character folds to its lower case
+        return text.lower()
+    return text.translate(_FOLD_CHARS)
 
 
 def is_upper_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = "".join(filter(str.isalpha, line))  # the per-character tests run in C
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -147,9 +154,9 @@ def split_header_fields(lines: list[str]) -> list[str]:
         parts = _split_at(line, _header_cuts(line)) if i < zone else [line]
         for part in parts:
             for piece in _split_title(part) if i < zone else [part]:
-                piece = _EDGE_NOISE.sub("", piece) if i < zone else _RULE_EDGE.sub("", piece)
+                piece = _EDGE_NOISE.sub("", piece) if i < zone else _strip_rule_edges(piece)
                 if piece:
-                    out.extend(explode_inline_list(piece) if re.match(r"(?i)kính gửi\s*:", piece) else [piece])
+                    out.extend(explode_inline_list(piece) if _KINH_GUI.match(piece) else [piece])
     return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
 
 
@@ -157,15 +164,30 @@ _EDGE_NOISE = re.compile(r"^(?:\s*\|+|\s*[-—–_=*]{3,})+\s*|(?:\s*\|+|\s*[-�
 
 
 _RULE_EDGE = re.compile(r"^\s*[-—–_=*]{3,}\s*|\s*[-—–_=*]{3,}\s*$")
+_RULE_CHARS = frozenset("-—–_=*")
+
+
+def _strip_rule_edges(piece: str) -> str:
+    """_RULE_EDGE removed; it can only match when the first or the last character that is
+    not a space is a rule character, which most lines are not (and the search is slow)."""
+    s = piece.strip()
+    if s and (s[0] in _RULE_CHARS or s[-1] in _RULE_CHARS):
+        return _RULE_EDGE.sub("", piece)
+    return piece
+
+
+_NUMBER_OR_VV_LABEL = re.compile(r"(?i)số\s*:?|v/v\s*:?")
+_FIELD_LABEL = re.compile(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?")
+_KINH_GUI = re.compile(r"(?i)kính gửi\s*:")
 
 
 def _join_split_fields(lines: list[str]) -> list[str]:
     """'Số:' / '04/CT-UBND' — a field label left alone on its line joins its value."""
     out: list[str] = []
     for line in lines:
-        if out and re.fullmatch(r"(?i)số\s*:?|v/v\s*:?", out[-1]) and not line:
+        if out and _NUMBER_OR_VV_LABEL.fullmatch(out[-1]) and not line:
             continue
-        field = re.fullmatch(r"(?i)số\s*:?|v/v\s*:?|kính gửi\s*:?", out[-1]) if out else None
+        field = _FIELD_LABEL.fullmatch(out[-1]) if out else None
         if field and line and not line.startswith(("-", "|")) and not _HEADER_FIELD.match(line):
             out[-1] = out[-1] + " " + line
         else:
@@ -199,7 +221,7 @@ _DECISION_WORD = re.compile(r"(?<=\S)\s+((?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ
 
 
 def _split_decision_word(line: str) -> list[str]:
-    m = _DECISION_WORD.search(line)
+    m = _DECISION_WORD.search(line) if ":" in line else None  # the pattern ends with ':'
     if not m:
         return [line]
     return [line[: m.start()].strip(), line[m.start() :].strip()]
@@ -209,6 +231,11 @@ def _split_decision_word(line: str) -> list[str]:
 
 _AUTHORITY = r"(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\s*\.?"
 _NOI_NHAN = re.compile(r"(?i)(?<=\S)\s+(n[oơ]i\s+nh[aậ]n\s*:)")
+_NOI_NHAN_START = re.compile(r"(?i)n[oơ]i\s+nh[aậ]n")
+_NOI_NHAN_REST = re.compile(r"(?i)(n[oơ]i\s+nh[aậ]n\s*:)\s*(.*)$")
+_AUTHORITY_ALONE = re.compile(_AUTHORITY)
+_AUTHORITY_THEN_TEXT = re.compile(_AUTHORITY + r"\s+\S")
+_AUTHORITY_THEN_SPACE = re.compile(_AUTHORITY + r"\s")
 
 
 def is_name_token(tok: str) -> bool:
@@ -240,19 +267,19 @@ def split_closing(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if re.fullmatch(_AUTHORITY, line.strip()) and i + 1 < len(lines):
+        if _AUTHORITY_ALONE.fullmatch(line.strip()) and i + 1 < len(lines):
             line = line.strip() + " " + lines[i + 1].strip()
             i += 1
         m = _NOI_NHAN.search(line)
-        if m and not re.match(r"(?i)n[oơ]i\s+nh[aậ]n", line):
+        if m and not _NOI_NHAN_START.match(line):
             out.append(line[: m.start()].strip())
             line = line[m.start() :].strip()
-        m = re.match(r"(?i)(n[oơ]i\s+nh[aậ]n\s*:)\s*(.*)$", line)
-        if m and re.match(_AUTHORITY + r"\s+\S", m.group(2)):
+        m = _NOI_NHAN_REST.match(line)
+        if m and _AUTHORITY_THEN_TEXT.match(m.group(2)):
             out += [m.group(1), m.group(2)]
             i += 1
             continue
-        if re.match(_AUTHORITY + r"\s", line):
+        if _AUTHORITY_THEN_SPACE.match(line):
             cut = _name_then_upper(line)
             if cut:
                 out += [line[:cut].strip(), line[cut:].strip()]
@@ -291,20 +318,25 @@ def attach_labels(lines: list[str]) -> list[str]:
         if s and LABEL_ONLY.match(s):
             carry = s
             continue
-        m = (
-            _TRAILING_ML.search(s)
-            or (_TRAILING_AFTER_HEADING.search(s) if _heading_like(s) else None)
-            or _TRAILING_AFTER_SENTENCE.search(s)
-            or _trailing_own_child(s)
-        )
+        # every trailing label ends with a digit and '.' ('1.4.'), or is 'I.' or 'a)'
+        m = _trailing_label(s) if s.endswith(".") and s[-2:-1].isdigit() or s.endswith(("I.", "a)")) else None
         if m:
             carry = m.group(1)
             s = s[: m.start()].rstrip()
-        for part in _INLINE_FIRST.split(s):
+        for part in _INLINE_FIRST.split(s) if ":" in s else [s]:  # the split needs a ':'
             out.extend(_split_first_child(part.strip()))
     if carry:
         out.append(carry)
     return out
+
+
+def _trailing_label(s: str) -> re.Match[str] | None:
+    return (
+        _TRAILING_ML.search(s)
+        or (_TRAILING_AFTER_HEADING.search(s) if _heading_like(s) else None)
+        or _TRAILING_AFTER_SENTENCE.search(s)
+        or _trailing_own_child(s)
+    )
 
 
 def _trailing_own_child(line: str) -> re.Match[str] | None:
@@ -312,7 +344,17 @@ def _trailing_own_child(line: str) -> re.Match[str] | None:
     lab = match_label(line)
     if lab is None or lab.kind not in ("arabic", "multilevel"):
         return None
-    return re.search(rf"\s({re.escape(lab.label)}\.1\.)$", line)
+    return _own_child_at_end(lab.label).search(line)
+
+
+@lru_cache(maxsize=1024)
+def _own_child_at_end(label: str) -> re.Pattern[str]:
+    return re.compile(rf"\s({re.escape(label)}\.1\.)$")
+
+
+@lru_cache(maxsize=1024)
+def _first_child(child: str) -> re.Pattern[str]:
+    return re.compile(rf"\s({child})\s+(?={UPPER})")  # compiled once per label: the letter class is long
 
 
 def _heading_like(line: str) -> bool:
@@ -326,7 +368,7 @@ def _split_first_child(line: str) -> list[str]:
         return [line]
     nested = lab.kind in ("arabic", "multilevel")
     child = re.escape(lab.label) + r"\.1\.?" if nested else r"1\."
-    m = re.search(rf"\s({child})\s+(?={UPPER})", line[lab.end :])
+    m = _first_child(child).search(line[lab.end :])
     if not m:
         return [line]
     cut = lab.end + m.start() + 1
@@ -339,6 +381,7 @@ def _split_first_child(line: str) -> list[str]:
 _DIGRAPHS = {"ch", "nh", "ng", "ngh", "th", "tr", "ph", "kh", "gh", "gi", "qu"}
 
 
+@lru_cache(maxsize=65536)
 def _is_fragment(tok: str) -> bool:
     """A piece of a word split by broken letter spacing ('tướ', 'nh', 'B', 'CH')."""
     if not tok.isalpha():
@@ -361,22 +404,23 @@ def repair_letter_spacing(lines: list[str]) -> list[str]:
     that show the symptom (several fragments that are not Vietnamese syllables)."""
     out = []
     for line in lines:
-        toks = _tokens(line)
         words = [w.strip(".,;:()\"“”'") for w in line.split()]
-        frags = sum(_is_fragment(w) for w in words)
-        alpha = sum(w.isalpha() for w in words)
-        if frags >= 3 or (frags >= 2 and frags / max(alpha, 1) >= 0.15):
-            line = _merge_fragments(toks)
+        frags = sum(map(_is_fragment, [w for w in words if len(w) <= 3]))  # longer words never are
+        if frags >= 3 or (frags >= 2 and frags / max(sum(map(str.isalpha, words)), 1) >= 0.15):
+            line = _merge_fragments(_tokens(line))
         out.append(line)
     return out
+
+
+_PIECE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
 
 
 def _tokens(line: str) -> list[tuple[str, bool]]:
     """Words and punctuation; the flag says the token was glued to the one before."""
     out: list[tuple[str, bool]] = []
-    for m in re.finditer(r"\S+", line):
+    for word in line.split():
         glued = False
-        for piece in re.findall(r"[^\W\d_]+|\d+|[^\w\s]|_", m.group(0)):
+        for piece in _PIECE.findall(word):
             out.append((piece, glued))
             glued = True
     return out
@@ -471,6 +515,9 @@ _HEADER_FIELD = re.compile(
 )
 
 
+_NUMBER_FIELD = re.compile(r"(?i)^số\s*:?\s*\S*\d")
+
+
 def _blocks_join(prev: str, nxt: str) -> bool:
     if not prev or not nxt:
         return True
@@ -478,9 +525,9 @@ def _blocks_join(prev: str, nxt: str) -> bool:
         return True
     if LABEL_ONLY.match(prev) or _DATE_LINE.search(nxt[:60]) or _DATE_LINE.search(prev):
         return True
-    if re.match(r"(?i)^số\s*:?\s*\S*\d", prev) and not nxt[:1].islower():
+    if _NUMBER_FIELD.match(prev) and not nxt[:1].islower():
         return True
-    if re.match(rf"^{_AUTHORITY}\s", nxt) or re.match(r"(?i)^n[oơ]i\s+nh[aậ]n", prev):
+    if _AUTHORITY_THEN_SPACE.match(nxt) or _NOI_NHAN_START.match(prev):
         return True
     return bool(is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower())
 
@@ -525,12 +572,20 @@ def _field_split(prev: str, nxt: str) -> bool:
 # ------------------------------------------------------------------ spacing, footnotes
 
 
+_SPACE_BEFORE_CLOSER = re.compile(r"\s+([,;:)\]])(?=\s|$)")
+_SPACE_BEFORE_DOT = re.compile(r"\s+\.(?=\s|$)")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\[\d{1,2}\](?=[\s,.;:]|$)")  # footnote markers in the text
+
+
 def tidy_spacing(line: str) -> str:
-    line = re.sub(r"\s+", " ", line).strip()
-    line = re.sub(r"\s+([,;:)\]])(?=\s|$)", r"\1", line)
-    line = re.sub(r"\s+\.(?=\s|$)", ".", line)
-    line = re.sub(r"(?<=[^\W\d_])\[\d{1,2}\](?=[\s,.;:]|$)", "", line)  # footnote markers in the text
-    return line
+    line = " ".join(line.split())  # as re.sub(r"\s+", " ", line).strip(): both split at str.isspace()
+    # each repair below runs only when the text it needs is there (its regex search is slower);
+    # after the line above, the only space left is " "
+    if " ," in line or " ;" in line or " :" in line or " )" in line or " ]" in line:
+        line = _SPACE_BEFORE_CLOSER.sub(r"\1", line)
+    if " ." in line:
+        line = _SPACE_BEFORE_DOT.sub(".", line)
+    return _FOOTNOTE_MARK.sub("", line) if "[" in line else line
 
 
 _FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s+\S")

@@ -19,6 +19,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from functools import reduce
+from itertools import repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -101,9 +104,14 @@ def _structure_features(body: str) -> list[str]:
         out.append(f"cue_at={'0' if n == 0 else '1-3' if n <= 3 else '4-10' if n <= 10 else '>10'}")
     if ac.is_head_at(body, 0):
         out.append("head_start")
-    words = set(re.findall(r"\w+", body.lower()))
+    words = set(_WORDS.findall(body.lower()))
     out += [f"m={w}" for w in _MARKERS if w in words]
     return out
+
+
+_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _shape_features(seg: str) -> list[str]:
@@ -118,16 +126,16 @@ def _shape_features(seg: str) -> list[str]:
         out.append("end=.")
     else:
         out.append("end=none")
-    letters = [c for c in seg if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    letters = "".join(filter(str.isalpha, seg))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8:
         out.append("all_caps")
     if seg[:1].islower():
         out.append("starts_lower")
     if seg[:1] in '("“':
         out.append("starts_paren")
-    if re.search(r"\d", seg):
+    if _DIGIT.search(seg):
         out.append("has_digit")
-    if re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", seg):
+    if _YEAR.search(seg):
         out.append("has_year")
     return out
 
@@ -170,27 +178,29 @@ def actor_token_features(text: str, toks: list[tuple[int, int]], feature_set: st
     heads: dict[int, int] = {}
     cues: set[int] = set()
     if not lexical_only:
+        head_at = ac.head_re().match
         for i, (a, _) in enumerate(toks):
-            m = ac.head_re().match(text, a)
-            if m is not None and ac.is_head_at(text, a):
+            m = head_at(text, a)
+            if m is not None:  # a match at ``a`` starts there: ac.is_head_at holds
                 heads[i] = m.end()
         cues = set(ac.predicates(text, 0, len(text)))
     last_cue = _last_cue(text, toks, sorted(cues))
-    in_head = {j for i, end in heads.items() for j in range(i, len(toks)) if toks[j][0] < end}
+    in_head = _covered(toks, heads)
     rule_tags = _rule_tags(text, toks) if feature_set == "heads+rules" else []
     out = []
     n = len(toks)
+    # the neighbours' lower-case forms and shapes, padded so that index i + 2 + d is token i + d
+    lowp = ["<s>", "<s>", *low, "</s>", "</s>"]
+    shapes = ["<s>", *map(_shape, words), "</s>"]  # index i + 1 is token i
     for i in range(n):
         w, lw = words[i], low[i]
-        f = [f"w={w}", f"l={lw}", f"f={fold(lw)}", f"shape={_shape(w)}", f"p2={lw[:2]}", f"s2={lw[-2:]}"]
-        if any(c.isdigit() for c in w):
+        f = [f"w={w}", f"l={lw}", f"f={fold(lw)}", f"shape={shapes[i + 1]}", f"p2={lw[:2]}", f"s2={lw[-2:]}"]
+        if any(map(str.isdigit, w)):
             f.append("has_digit")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            f.append(f"l[{d}]={low[j] if 0 <= j < n else ('<s>' if j < 0 else '</s>')}")
-        f.append(f"l[-1:0]={low[i - 1] if i else '<s>'}|{lw}")
-        f.append(f"l[0:1]={lw}|{low[i + 1] if i + 1 < n else '</s>'}")
-        f.append(f"shape[-1:1]={_shape(words[i - 1]) if i else '<s>'}|{_shape(words[i + 1]) if i + 1 < n else '</s>'}")
+        f += [f"l[-2]={lowp[i]}", f"l[-1]={lowp[i + 1]}", f"l[1]={lowp[i + 3]}", f"l[2]={lowp[i + 4]}"]
+        f.append(f"l[-1:0]={lowp[i + 1]}|{lw}")
+        f.append(f"l[0:1]={lw}|{lowp[i + 3]}")
+        f.append(f"shape[-1:1]={shapes[i]}|{shapes[i + 2]}")
         if i == 0:
             f.append("bos")
         if i == n - 1:
@@ -211,6 +221,18 @@ def actor_token_features(text: str, toks: list[tuple[int, int]], feature_set: st
             f.append(f"rule={rule_tags[i]}")
             f.append(f"rule[-1:0]={rule_tags[i - 1] if i else '<s>'}|{rule_tags[i]}")
         out.append(f)
+    return out
+
+
+def _covered(toks: list[tuple[int, int]], heads: dict[int, int]) -> set[int]:
+    """Tokens inside a head phrase: from its first token while a token starts before its
+    end (tokens are in text order, so the first one past the end stops the walk)."""
+    out: set[int] = set()
+    for i, end in heads.items():
+        for j in range(i, len(toks)):
+            if toks[j][0] >= end:
+                break
+            out.add(j)
     return out
 
 
@@ -249,6 +271,11 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def _argmax(xs: list[float]) -> int:
+    """The first index of the largest value (as ``max(range(n), key=xs.__getitem__)``)."""
+    return xs.index(max(xs))
+
+
 def _logsumexp(xs: list[float]) -> float:
     m = max(xs)
     return m + math.log(sum(math.exp(x - m) for x in xs))
@@ -266,25 +293,26 @@ class _Crf:
         self.trans = [[float(trans.get(a, {}).get(b, 0.0)) for b in self.labels] for a in self.labels]
 
     def emissions(self, feats: list[list[str]]) -> list[list[float]]:
+        get, zeros = self.state.get, [0.0] * len(self.labels)
         out = []
         for fs in feats:
-            row = [0.0] * len(self.labels)
-            for f in fs:
-                ws = self.state.get(f)
-                if ws is not None:
-                    row = [r + w for r, w in zip(row, ws, strict=True)]
-            out.append(row)
+            known = [ws for ws in map(get, fs) if ws is not None]
+            # per label, the weights added one by one from 0.0 in feature order (as a
+            # loop would: not sum(), which rounds differently from Python 3.12 on)
+            out.append([reduce(add, col, 0.0) for col in zip(*known, strict=True)] if known else list(zeros))
         return out
 
     def viterbi(self, em: list[list[float]]) -> list[int]:
         k_range = range(len(self.labels))
+        # the columns of the transition matrix: into label b from each label a
+        into = [[self.trans[a][b] for a in k_range] for b in k_range]
         score = list(em[0])
         back: list[list[int]] = []
         for row in em[1:]:
-            ptr = [max(k_range, key=lambda a, b=b: score[a] + self.trans[a][b]) for b in k_range]  # type: ignore[misc]
+            ptr = [_argmax(list(map(add, score, col))) for col in into]
             score = [score[ptr[b]] + self.trans[ptr[b]][b] + row[b] for b in k_range]
             back.append(ptr)
-        path = [max(k_range, key=lambda k: score[k])]
+        path = [_argmax(score)]
         for ptr in reversed(back):
             path.append(ptr[path[-1]])
         return path[::-1]
@@ -322,7 +350,7 @@ class TaskModel:
 
     def task_probability(self, clause_text: str, signals: dict[str, float]) -> float:
         """P(the clause is a task) in [0, 1]."""
-        z = self._bias + sum(self._weights.get(f, 0.0) for f in task_features(clause_text, signals))
+        z = self._bias + sum(map(self._weights.get, task_features(clause_text, signals), repeat(0.0)))
         return _sigmoid(z)
 
     def actor_spans(self, clause_text: str) -> list[tuple[int, int, float]]:
@@ -333,10 +361,13 @@ class TaskModel:
             return []
         em = self._crf.emissions(actor_token_features(clause_text, toks, self._crf.feature_set))
         path = [self._crf.labels[k] for k in self._crf.viterbi(em)]
+        spans = bio_spans(path)
+        if not spans:
+            return []  # most clauses: no need for the marginals
         marg = self._crf.marginals(em)
         index = {lab: k for k, lab in enumerate(self._crf.labels)}
         out = []
-        for i, j in bio_spans(path):
+        for i, j in spans:
             conf = sum(marg[t][index[path[t]]] for t in range(i, j)) / (j - i)
             out.append((toks[i][0], toks[j - 1][1], round(conf, 4)))
         return out

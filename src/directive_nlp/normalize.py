@@ -30,7 +30,10 @@ class Normalized:
 
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile("[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]+")
+_SPACE_CHARS = "[ \t\u00a0\u2007\u202f\u2000-\u200a\u3000]"
+# a run of spaces becomes one ' ': the runs that are a single ' ' already are, so only
+# the others are matched (most spaces in a text are single and would be replaced by themselves)
+_SPACES = re.compile(f" {_SPACE_CHARS}+|[\t\u00a0\u2007\u202f\u2000-\u200a\u3000]{_SPACE_CHARS}*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
@@ -43,8 +46,10 @@ def clean_characters(raw: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = _MD_HEADING.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    if "#" in text:
+        text = _MD_HEADING.sub("", text)
+    if "*" in text or "__" in text:  # every emphasis mark has one of them
+        text = _EMPHASIS.sub("", text)
     return normalize_tones(text)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ROMAN = r"[IVXL]{1,6}"
 _LETTER = r"[a-zđ]"
@@ -39,6 +40,7 @@ class Label:
     end: int  # where the text after the label starts (offset in the line)
 
 
+@lru_cache(maxsize=16384)
 def match_label(line: str) -> Label | None:
     """The numbering label at the start of ``line``, or None.
 

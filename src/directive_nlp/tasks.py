@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from . import actors as ac
 from .header import split_lines
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
-from .vntext import LOWER, UPPER
+from .vntext import LOWER, UPPER, trie_alternation
 
 
 @dataclass
@@ -62,12 +62,12 @@ _data, _alt = ac.task_words, ac.alternation
 
 @cache
 def _non_task_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alt(_data()['non_task_openers']['words'])})")
+    return re.compile(rf"^(?:{trie_alternation(_data()['non_task_openers']['words'])})")
 
 
 @cache
 def _narrative_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(_data()['narrative_markers']['words'])})")
+    return re.compile(rf"(?:{trie_alternation(_data()['narrative_markers']['words'])})")
 
 
 @cache
@@ -138,6 +138,7 @@ class _QuoteTracker:
     ': "') and closes at the line holding the closing mark. Quoted text assigns nothing."""
 
     _OPEN = re.compile(r'^\s*(?:[-+]\s*)?["“]|:\s*["“]\s*\S')
+    _CLOSED = re.compile(r'["”]\s*[.;,)]*\s*$')
 
     def __init__(self) -> None:
         self.open = False
@@ -147,9 +148,9 @@ class _QuoteTracker:
         m = self._OPEN.search(line)
         if not was_open and m:
             rest = line[m.end() :]
-            self.open = not re.search(r'["”]\s*[.;,)]*\s*$', rest) or rest.count('"') + rest.count("”") == 0
+            self.open = not self._CLOSED.search(rest) or rest.count('"') + rest.count("”") == 0
             return True
-        if was_open and re.search(r'["”]', line):
+        if was_open and ('"' in line or "”" in line):
             self.open = False
         return was_open
 
@@ -238,24 +239,28 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
 
 
 def _top_level_colon(seg: str) -> int | None:
-    depth = 0
-    for i, ch in enumerate(seg[:260]):
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == ":" and depth == 0:
+    """The first ':' among the first 260 characters that is outside parentheses (the
+    depth is the count of '(' minus ')' before it, never clamped)."""
+    head = seg[:260]
+    depth, prev = 0, 0
+    i = head.find(":")
+    while i != -1:
+        depth += head.count("(", prev, i) - head.count(")", prev, i)
+        if depth == 0:
             return i
+        prev, i = i, head.find(":", i + 1)
     return None
 
 
 def _split_semicolons(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    parts, depth, pos = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        depth += ch == "("
-        depth -= ch == ")"
-        if ch == ";" and depth == 0:
+    parts, pos, depth, prev = [], start, 0, start
+    i = text.find(";", start, end)
+    while i != -1:  # a ';' splits where as many '(' as ')' precede it since ``start``
+        depth += text.count("(", prev, i) - text.count(")", prev, i)
+        if depth == 0:
             parts.append((pos, i))
             pos = i + 1
+        prev, i = i, text.find(";", i + 1, end)
     parts.append((pos, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts if text[a:b].strip()]
 
@@ -265,8 +270,12 @@ def _time_opener() -> re.Pattern[str]:
     return re.compile(_data()["time_openers"]["pattern"], re.I)
 
 
+_LEADING_MARKS = re.compile(r"[\s\"“(]*")
+
+
+@lru_cache(maxsize=1024)  # asked again for one clause by each of the task stage's questions
 def _starts_with_cue(text: str, pos: int) -> bool:
-    m = re.match(r"[\s\"“(]*", text[pos : pos + 10])
+    m = _LEADING_MARKS.match(text[pos : pos + 10])
     p = pos + (m.end() if m else 0)
     t = _time_opener().match(text, p)
     if t:
@@ -391,6 +400,7 @@ def _bare_directive(text: str, c: Clause) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # asked again for one clause by each of the task stage's questions
 def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject of the clause: in front of its main predicate ('có trách nhiệm', 'phải',
     'chủ trì' ... tried first), else of the first predicate that has one."""
@@ -403,9 +413,12 @@ def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+_LIST_WORD_BEFORE = re.compile(r"(,|các|và)\s$")
+
+
 def _in_list(text: str, p: int) -> bool:
     """'các cơ quan, tổ chức và cá nhân': a cue word that is a noun in an actor list."""
-    return text.startswith("tổ chức", p) and bool(re.search(r"(,|các|và)\s$", text[max(0, p - 5) : p]))
+    return text.startswith("tổ chức", p) and bool(_LIST_WORD_BEFORE.search(text[max(0, p - 5) : p]))
 
 
 def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:

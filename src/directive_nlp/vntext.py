@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 # combining tone marks (NFD): grave, acute, hook above, tilde, dot below
@@ -85,19 +86,107 @@ def normalize_tone(word: str) -> str:
 def normalize_tones(text: str) -> str:
     """Apply :func:`normalize_tone` to every word of ``text``; length may change only
     when a word's NFC form changes length, which tone moves never do."""
-    return _WORD.sub(lambda m: normalize_tone(m.group(0)), text)
+    # most texts already place every tone where it belongs: look at each distinct word once
+    moved = {w: n for w in set(_WORD.findall(text)) if (n := normalize_tone(w)) != w}
+    if not moved:
+        return text
+    return _WORD.sub(lambda m: moved.get(m.group(0), m.group(0)), text)
+
+
+class CharTable(dict[int, "int | str | None"]):
+    """A ``str.translate`` table filled lazily: the first time a character is seen,
+    ``per_char`` says what it becomes; later sightings are a dict hit in C. For
+    per-character functions applied to whole texts (a Python loop per character is
+    the pipeline's slowest way to do it)."""
+
+    def __init__(self, per_char: Callable[[str], str | None], preset: dict[int, str] | None = None) -> None:
+        super().__init__(preset or {})
+        self._per_char = per_char
+
+    def __missing__(self, cp: int) -> int | str | None:
+        out = self._per_char(chr(cp))
+        self[cp] = out
+        return out
+
+
+def _drop_marks(ch: str) -> str | None:
+    """One character of an NFD text without its combining marks (category Mn)."""
+    return None if unicodedata.category(ch) == "Mn" else ch
+
+
+# đ/Đ have no decomposition, so mapping them after NFD equals replacing them before it
+_STRIP = CharTable(_drop_marks, {ord("đ"): "d", ord("Đ"): "D"})
 
 
 def strip_accents(text: str) -> str:
     """Drop every diacritic; đ/Đ become d/D."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    nfd = unicodedata.normalize("NFD", text)
-    return "".join(c for c in nfd if unicodedata.category(c) != "Mn")
+    if text.isascii():  # nothing to decompose nor to drop
+        return text
+    return unicodedata.normalize("NFD", text).translate(_STRIP)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced: the key for loose comparisons."""
-    return re.sub(r"\s+", " ", strip_accents(text).lower()).strip()
+    return _SPACE_RUN.sub(" ", strip_accents(text).lower()).strip()
+
+
+# -- word lists as regexes ----------------------------------------------------------
+_Trie = tuple[dict[str, "_Trie"], list[str | None]]  # next letter → subtree; [what follows a word ending here]
+
+
+def trie_alternation(
+    words: Iterable[str], *, ignore_case: bool = False, end: Callable[[str], str] | None = None
+) -> str:
+    """A regex alternation of literal words, longest first ('abc|abd|ab|x'), written as
+    a prefix tree ('(?:ab(?:c|d|)|x)'): the engine then tries one branch per next
+    character instead of every word, which is what makes scanning for hundreds of
+    words slow. ``end(word)``, when given, is an assertion put after each word.
+
+    Matches and preference are those of the plain alternation: the words that can
+    match at one point are prefixes of one another, and a node tries its longer
+    continuations before ending the shorter word. ``ignore_case`` must be the flag the
+    pattern is compiled with: letters equal under it then share a branch, else two
+    branches could both match one letter and the order between them would matter.
+    Should two letters match each other in one direction only, the plain
+    alternation is returned."""
+    root: _Trie = ({}, [None])
+    unique = sorted(set(words), key=len, reverse=True)
+    for w in unique:
+        node = root
+        for ch in w:
+            key = _branch_key(node, ch, ignore_case)
+            if key is None:
+                return "|".join(re.escape(x) + (end(x) if end else "") for x in unique)
+            node = node[0].setdefault(key, ({}, [None]))
+        node[1][0] = end(w) if end else ""
+    return _trie_regex(root)
+
+
+def _branch_key(node: _Trie, ch: str, ignore_case: bool) -> str | None:
+    """The branch of ``node`` that ``ch`` belongs to (itself if new); None when case
+    folding is not symmetric for it."""
+    if ch in node[0] or not ignore_case:
+        return ch
+    for k in node[0]:
+        there, back = re.fullmatch(re.escape(k), ch, re.I), re.fullmatch(re.escape(ch), k, re.I)
+        if there and back:
+            return k
+        if there or back:
+            return None
+    return ch
+
+
+def _trie_regex(node: _Trie) -> str:
+    alts = [re.escape(k) + _trie_regex(sub) for k, sub in node[0].items()]
+    if node[1][0] is not None:
+        alts.append(node[1][0])  # the word ending here, tried after its continuations
+    if len(alts) <= 1:
+        return alts[0] if alts else ""  # no words: the empty alternation, as "|".join([])
+    return "(?:" + "|".join(alts) + ")"
 
 
 # -- syllable shape ---------------------------------------------------------------
