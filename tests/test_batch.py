@@ -194,3 +194,33 @@ def test_parquet_tables_read_in_duckdb(tmp_path):
     refs = con.execute(f"select distinct canonical from '{t}/legal_references.parquet' order by 1").fetchall()
     assert ("16/CT-TTg",) in refs
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == sorted(f"{k}.parquet" for k in counts)
+
+
+def test_a_document_that_kills_its_worker_becomes_an_error_record(tmp_path, monkeypatch):
+    """A worker process dying (a crash in a native library, the OOM killer) breaks the
+    whole pool: the batch starts a new one, retries the documents in flight, and
+    records the one that kills a worker twice."""
+    from directive_nlp import batch
+
+    real = batch.extract_line
+
+    def dies_on_poison(data, name, sha256, options):
+        if "poison" in name:
+            os._exit(9)
+        return real(data, name, sha256, options)
+
+    # pickled by reference: workers forked after the patch find it under the same name
+    dies_on_poison.__module__, dies_on_poison.__qualname__ = "directive_nlp.batch", "extract_line"
+    monkeypatch.setattr(batch, "extract_line", dies_on_poison)
+    expect = {}
+    for i in range(6):
+        write(tmp_path / "in" / f"a{i}.txt", directive_text(300 + i))
+        expect[f"a{i}.txt"] = f"{300 + i}/CT-UBND"
+    write(tmp_path / "in" / "a2-poison.txt", directive_text(399))
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([tmp_path / "in"], out, workers=2)
+    records = read_records(out)
+    poison = [r for r in records if "poison" in r["source"]["file"]]
+    assert len(poison) == 1 and poison[0]["error"]["type"] == "WorkerDied"
+    check([r for r in records if r not in poison], expect)
+    assert summary.errors == 1 and summary.written == 7
