@@ -29,7 +29,7 @@ def extract(text: str, *, reference_date: str | None = None, use_model: bool = T
 
 
 def extract_file(path: str | Path, *, reference_date: str | None = None, use_model: bool = True) -> Document:
-    """Like :func:`extract`, for a file (.txt, .md, .html, .docx; .pdf with the pdf extra)."""
+    """Like :func:`extract`, for a file (.txt, .md, .html, .docx, .pdf with a text layer)."""
     from .pipeline import Options
     from .pipeline import extract as run
     from .reading import read_path

@@ -69,7 +69,7 @@ def _run_one(path: str, reference_date: str | None, use_model: bool) -> str:
 @app.command()
 def extract(
     file: Annotated[
-        str, typer.Argument(help="The document (.txt, .md, .html, .docx; .pdf with the pdf extra); '-' reads stdin.")
+        str, typer.Argument(help="The document (.txt, .md, .html, .docx, .pdf with a text layer); '-' reads stdin.")
     ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write the JSON here (atomically) instead of stdout.")
@@ -139,8 +139,10 @@ def batch(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Run on a Dask cluster instead: tcp://host:8786.")
     ] = None,
-    reference_date: Annotated[str | None, typer.Option("--reference-date")] = None,
-    no_model: Annotated[bool, typer.Option("--no-model")] = False,
+    reference_date: Annotated[
+        str | None, typer.Option("--reference-date", help="ISO date anchoring relative deadlines in every document.")
+    ] = None,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Rules alone, without the statistical model.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Extract a whole archive into one JSON line per document, in parallel; resumable."""
