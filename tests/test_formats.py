@@ -115,3 +115,24 @@ def test_every_html_rule_example_does_what_it_says():
         assert html_to_text(f"<html><body>{rules[key]['example']}</body></html>").strip() == "", key
     for key in ("block_tags", "content_roots"):
         assert html_to_text(f"<html><body>{rules[key]['example']}</body></html>").strip(), key
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_docx_typed_in_a_legacy_font_is_converted(encoding):
+    """Word files typed with .VnTime or VNI-Times fonts hold the legacy codes as
+    Unicode Latin-1 letters; they are converted line by line."""
+    import io
+
+    import docx
+
+    from directive_nlp.legacy_encodings import encode_legacy
+
+    d = docx.Document()
+    for line in directive_text(8).splitlines():
+        d.add_paragraph(encode_legacy(line, encoding).decode("cp1252"))
+    buf = io.BytesIO()
+    d.save(buf)
+    doc, source = _doc(buf.getvalue(), "ct.docx")
+    assert source.encoding == encoding
+    assert doc.header.number == "8/CT-UBND" and doc.header.issued_date == "2023-05-12"
+    assert "phối hợp với các địa phương tổ chức tiêm phòng" in doc.text

@@ -39,6 +39,8 @@ _TONE_MARKS = {"ngang": "", "sắc": "\u0301", "huyền": "\u0300", "hỏi": "\u
 _TONE_CHARS = frozenset(_TONE_MARKS.values()) - {""}
 _MIN_SHARE = 0.6  # share of letters in real syllables a reading needs to be accepted
 _CLEAR_GAIN = 0.2  # how much a converted line must beat the line as it stands
+_LEGACY_DOCUMENT_LINES = 3  # converted lines that make a document "in" a legacy encoding
+_LEGACY_LETTER = re.compile(r"[\xa1-\xff]")  # a character the legacy encodings use for a Vietnamese letter
 _SAMPLE_BYTES = 65536  # bytes scored per candidate encoding
 _REFUSAL = "the input is not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text"
 # Latin-1 characters modern Vietnamese text does not use (no-break space aside): a text
@@ -302,10 +304,16 @@ def _repair_line(line: str) -> tuple[str, str | None]:
     return best[1], best[2]
 
 
-def _repair_leftover(line: str, name: str) -> str:
-    """A line of a document already found in encoding ``name``: converted when it holds a
-    character Vietnamese does not use and conversion loses no syllable ("Sè 610/TB-SGD§T")."""
-    if not _SUSPICIOUS.search(line):
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
+def _repair_leftover(line: str, name: str, legacy_document: bool) -> str:
+    """A line of a document already found in encoding ``name``: converted when conversion
+    loses no syllable and the line holds a character Vietnamese does not use
+    ("Sè 610/TB-SGD§T"), or, in a document mostly in that encoding, when it holds
+    nothing but Latin-1 letters, which Unicode Vietnamese rarely manages ("Sè: 8/CT")."""
+    only_latin1 = legacy_document and not _BEYOND_LATIN1.search(line) and _LEGACY_LETTER.search(line)
+    if not _SUSPICIOUS.search(line) and not only_latin1:
         return line
     converted = unicodedata.normalize("NFC", _CONVERTERS[name](line))
     return converted if _share(converted) >= _share(line) else line
@@ -337,8 +345,10 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     if not found:
         return text, None
     main = found.most_common(1)[0][0]
+    legacy_document = found[main] >= _LEGACY_DOCUMENT_LINES
     return "".join(
-        o if o is not None else _repair_leftover(line, main) for o, line in zip(out, lines, strict=True)
+        o if o is not None else _repair_leftover(line, main, legacy_document)
+        for o, line in zip(out, lines, strict=True)
     ), main
 
 
