@@ -122,6 +122,29 @@ def test_actor_spans_never_crash(model: dm.TaskModel, text: str) -> None:
     assert isinstance(model.actor_spans(text), list)
 
 
+@pytest.mark.parametrize("text", [TASK, NARRATIVE, "Giao Công an tỉnh tăng cường tuần tra; UBND các huyện phối hợp."])
+def test_inference_shortcuts_give_the_same_numbers(model: dm.TaskModel, text: str) -> None:
+    """The per-word emission sums and the three-label Viterbi equal the plain computation:
+    the emissions of the full feature lists, the best path by brute force."""
+    import itertools
+    import math
+
+    crf = model._crf
+    toks = tokenize(text)
+    words = [text[a:b] for a, b in toks]
+    em = crf.emissions(dm.actor_token_features(text, toks, crf.feature_set))
+    assert crf.token_emissions(words, dm.context_features(text, toks, words, crf.feature_set)) == em
+    head = em[:6]  # every path of six tokens
+
+    def score(path: tuple[int, ...]) -> float:
+        return sum(head[i][k] for i, k in enumerate(path)) + sum(crf.trans[a][b] for a, b in itertools.pairwise(path))
+
+    best = max(itertools.product(range(3), repeat=len(head)), key=score)
+    assert math.isclose(score(tuple(crf.viterbi(head))), score(best))
+    for row in crf.marginals(head):
+        assert math.isclose(sum(row), 1.0)
+
+
 def test_load_does_not_import_heavy_packages() -> None:
     code = (
         "import sys, time; t = time.perf_counter(); from directive_nlp.model import load_model; "

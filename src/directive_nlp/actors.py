@@ -9,6 +9,7 @@ Everything works on one clause string and returns spans (start, end) into it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -50,14 +51,25 @@ def head_re() -> re.Pattern[str]:
     alts = []
     for w in sorted(words | colls, key=len, reverse=True):
         flexible = w in words and " " in w and w not in colls
-        alts.append(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" if flexible else re.escape(w))
-    caps, coll = "|".join(alts), "(?!)"
-    low = _alt(h["lowercase_bodies"]["words"])
-    neg = _alt(h["not_heads"]["words"])
+        alts.append((w[0], "(?i:" + re.escape(w[1:]) + ")" if flexible else re.escape(w[1:])))
+    caps, coll = _grouped_by_first(alts), "(?!)"
+    low = trie_alternation(h["lowercase_bodies"]["words"])
+    neg = trie_alternation(h["not_heads"]["words"])
     return re.compile(
         rf"(?<![\w])(?!(?:{neg})(?![\w]))"
         rf"(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER}))"
     )
+
+
+def _grouped_by_first(alts: list[tuple[str, str]]) -> str:
+    """An alternation of (first character, regex of the rest) as '(?:S(?:ở Y tế|ở)|B(?:ộ|an))':
+    the engine tries the group of the character at hand instead of every alternative.
+    The first character is matched as printed and the order within a group is kept, so
+    the matches and the preference are those of the plain alternation."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alts:
+        groups.setdefault(first, []).append(rest)
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()) + ")"
 
 
 @cache
@@ -112,14 +124,21 @@ _MEMO = 1024
 
 @lru_cache(maxsize=_MEMO)
 def _predicates(text: str, start: int, stop: int) -> tuple[int, ...]:
-    out = []
+    return tuple(_each_predicate(text, start, stop))
+
+
+def first_predicate(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The first of :func:`predicates`, looking no further than it."""
+    return next(_each_predicate(text, start, len(text) if end is None else end), None)
+
+
+def _each_predicate(text: str, start: int, stop: int) -> Iterator[int]:
     for m in _cue_re().finditer(text, start, stop):
         word = m.group(0)
         if _compound_re().search(text, max(0, m.start() - 12), m.end()) and _in_compound(text, m.start(), m.end()):
             continue
         if word.islower() or (word[0].isupper() and text[start : m.start()].strip(' -+•"“(') == ""):
-            out.append(m.start())
-    return tuple(out)
+            yield m.start()
 
 
 _LIST_BEFORE = re.compile(r"(?:,|các|và)\s$")

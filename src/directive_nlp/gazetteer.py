@@ -399,14 +399,14 @@ def _recasing() -> dict[str, Any]:
     fields = [n for grp in b["fields"] for n in grp["names"]]
     caps = b["levels"] + _heads(multi=True)
     variants = {k.lower(): w for k, w in b["field_variants"].items() if k != "#"}
-    bound: Callable[[str], str] = lambda p: r"(?<!\w)" + re.escape(p)  # noqa: E731
     heads = rf"(?<!\w)((?:các|trưởng|cơ) )?({_alt(_heads(take='field'), _ci, '')}) ({_alt([*fields, *variants], _ci)})"
     return {
         "table": {p.lower(): p for p in reversed(plain + titles + fields + caps)} | variants,
-        "plain": re.compile(f"(?=({_alt(plain, bound)}))", re.I),
+        # as (?=((?:(?<!\w)A|(?<!\w)B|...)(?!\w))): the shared guard put in front, the words as a prefix tree
+        "plain": re.compile(rf"(?=((?<!\w)(?:{trie_alternation(plain, ignore_case=True)})(?!\w)))", re.I),
         "titles": re.compile(rf"^((?:các |(?:các )?đồng chí )?)({_alt(titles, re.escape)})", re.I),
         "heads": re.compile(heads, re.I),
-        "caps": re.compile(_alt(caps, bound), re.I),
+        "caps": re.compile(rf"(?<!\w)(?:{trie_alternation(caps, ignore_case=True)})(?!\w)", re.I),  # as "plain"
     }
 
 

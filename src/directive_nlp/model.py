@@ -19,14 +19,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import reduce
+from functools import lru_cache, reduce
 from itertools import repeat
 from operator import add
 from pathlib import Path
 from typing import Any
 
 from . import actors as ac
-from .vntext import fold
+from .vntext import CharTable, fold
 
 __all__ = [
     "ACTOR_FILE",
@@ -96,11 +96,11 @@ def _structure_features(body: str) -> list[str]:
     """Where the first predicate cue stands, whether an actor's name opens the clause, and
     tense and condition markers (accent-sensitive: 'đã' is not 'đa')."""
     out = []
-    cues = ac.predicates(body, 0, len(body))
-    if not cues:
+    cue = ac.first_predicate(body, 0, len(body))
+    if cue is None:
         out.append("cue_at=none")
     else:
-        n = len(body[: cues[0]].split())
+        n = len(body[:cue].split())
         out.append(f"cue_at={'0' if n == 0 else '1-3' if n <= 3 else '4-10' if n <= 10 else '>10'}")
     if ac.is_head_at(body, 0):
         out.append("head_start")
@@ -112,6 +112,13 @@ def _structure_features(body: str) -> list[str]:
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _letter_case(ch: str) -> str:
+    return ("U" if ch.isupper() else "l") if ch.isalpha() else ""
+
+
+_LETTER_CASE = CharTable(_letter_case)
 
 
 def _shape_features(seg: str) -> list[str]:
@@ -126,8 +133,8 @@ def _shape_features(seg: str) -> list[str]:
         out.append("end=.")
     else:
         out.append("end=none")
-    letters = "".join(filter(str.isalpha, seg))
-    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.8:
+    letters = seg.translate(_LETTER_CASE)  # "U" per upper-case letter, "l" per other letter
+    if letters and letters.count("U") / len(letters) > 0.8:
         out.append("all_caps")
     if seg[:1].islower():
         out.append("starts_lower")
@@ -171,8 +178,28 @@ def actor_token_features(text: str, toks: list[tuple[int, int]], feature_set: st
     prefixes and suffixes, the two words either side. "heads": also whether an actor head
     ('Sở', 'Ủy ban nhân dân', 'các đơn vị') starts or continues there and whether a predicate
     cue starts there or next. "heads+rules": also the BIO tag of the rules' own actor spans
-    (:func:`directive_nlp.tasks.clause_actors`), so the tagger learns when to trust them."""
+    (:func:`directive_nlp.tasks.clause_actors`), so the tagger learns when to trust them.
+
+    Each token's list is its :func:`word_features` followed by its context features."""
     words = [text[a:b] for a, b in toks]
+    contexts = context_features(text, toks, words, feature_set)
+    return [[*word_features(w), *ctx] for w, ctx in zip(words, contexts, strict=True)]
+
+
+@lru_cache(maxsize=65536)  # words repeat across clauses and documents
+def word_features(word: str) -> tuple[str, ...]:
+    """The features of a token that depend on its own text alone: the word, its lower-case
+    and folded forms, shape, two-letter prefix and suffix, whether it holds a digit."""
+    lw = word.lower()
+    out = (f"w={word}", f"l={lw}", f"f={fold(lw)}", f"shape={_shape(word)}", f"p2={lw[:2]}", f"s2={lw[-2:]}")
+    return (*out, "has_digit") if any(map(str.isdigit, word)) else out
+
+
+def context_features(
+    text: str, toks: list[tuple[int, int]], words: list[str], feature_set: str = "heads+rules"
+) -> list[list[str]]:
+    """The features of each token that depend on its neighbours and on the rules (see
+    :func:`actor_token_features`); ``words`` are the tokens' texts."""
     low = [w.lower() for w in words]
     lexical_only = feature_set == "lexical"
     heads: dict[int, int] = {}
@@ -193,11 +220,8 @@ def actor_token_features(text: str, toks: list[tuple[int, int]], feature_set: st
     lowp = ["<s>", "<s>", *low, "</s>", "</s>"]
     shapes = ["<s>", *map(_shape, words), "</s>"]  # index i + 1 is token i
     for i in range(n):
-        w, lw = words[i], low[i]
-        f = [f"w={w}", f"l={lw}", f"f={fold(lw)}", f"shape={shapes[i + 1]}", f"p2={lw[:2]}", f"s2={lw[-2:]}"]
-        if any(map(str.isdigit, w)):
-            f.append("has_digit")
-        f += [f"l[-2]={lowp[i]}", f"l[-1]={lowp[i + 1]}", f"l[1]={lowp[i + 3]}", f"l[2]={lowp[i + 4]}"]
+        lw = low[i]
+        f = [f"l[-2]={lowp[i]}", f"l[-1]={lowp[i + 1]}", f"l[1]={lowp[i + 3]}", f"l[2]={lowp[i + 4]}"]
         f.append(f"l[-1:0]={lowp[i + 1]}|{lw}")
         f.append(f"l[0:1]={lw}|{lowp[i + 3]}")
         f.append(f"shape[-1:1]={shapes[i]}|{shapes[i + 2]}")
@@ -271,26 +295,34 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
-def _argmax(xs: list[float]) -> int:
-    """The first index of the largest value (as ``max(range(n), key=xs.__getitem__)``)."""
-    return xs.index(max(xs))
+def _logsumexp3(a: float, b: float, c: float) -> float:
+    """log(exp(a) + exp(b) + exp(c)), stably: the largest plus the log of a sum of at most 1s."""
+    m = max(a, b, c)
+    return m + math.log(sum((math.exp(a - m), math.exp(b - m), math.exp(c - m))))
 
 
-def _logsumexp(xs: list[float]) -> float:
-    m = max(xs)
-    return m + math.log(sum(math.exp(x - m) for x in xs))
+def _best_of_three(a: float, b: float, c: float) -> tuple[int, float]:
+    """The index and value of the largest of three, the first one on a tie."""
+    if a >= b:
+        return (0, a) if a >= c else (2, c)
+    return (1, b) if b >= c else (2, c)
 
 
 class _Crf:
-    """A linear-chain CRF read from JSON: emission sums, Viterbi, forward-backward."""
+    """A linear-chain CRF over the three BIO labels, read from JSON: emission sums,
+    Viterbi, forward-backward. Inference is written out for three labels (a loop over
+    labels costs several times as much in Python)."""
 
     def __init__(self, labels: list[str], state: dict[str, dict[str, float]], trans: dict[str, dict[str, float]],
                  feature_set: str) -> None:  # fmt: skip
+        if len(labels) != len(LABELS):
+            raise ValueError(f"the actor tagger has {len(labels)} labels, not the three of BIO")
         self.labels = tuple(labels)
         self.feature_set = feature_set
         # attribute -> weight per label, in label order (absent labels 0)
         self.state = {f: tuple(float(ws.get(lab, 0.0)) for lab in self.labels) for f, ws in state.items()}
         self.trans = [[float(trans.get(a, {}).get(b, 0.0)) for b in self.labels] for a in self.labels]
+        self._word_sums: dict[str, tuple[float, ...]] = {}  # see token_emissions
 
     def emissions(self, feats: list[list[str]]) -> list[list[float]]:
         get, zeros = self.state.get, [0.0] * len(self.labels)
@@ -302,35 +334,69 @@ class _Crf:
             out.append([reduce(add, col, 0.0) for col in zip(*known, strict=True)] if known else list(zeros))
         return out
 
+    def token_emissions(self, words: list[str], contexts: list[list[str]]) -> list[list[float]]:
+        """:meth:`emissions` of :func:`actor_token_features`, the same numbers: each word's
+        own features come first, so their running sum is a function of the word, kept
+        per word; the context features are added on to it one by one, in order."""
+        get = self.state.get
+        out = []
+        for word, ctx in zip(words, contexts, strict=True):
+            b, i, o = self._word_sum(word)
+            for wb, wi, wo in filter(None, map(get, ctx)):  # the known features' weights
+                b += wb
+                i += wi
+                o += wo
+            out.append([b, i, o])
+        return out
+
+    def _word_sum(self, word: str) -> tuple[float, ...]:
+        acc = self._word_sums.get(word)
+        if acc is None:
+            if len(self._word_sums) >= 65536:
+                self._word_sums.clear()  # a bound on memory over a long batch
+            acc = tuple(self.emissions([list(word_features(word))])[0])
+            self._word_sums[word] = acc
+        return acc
+
     def viterbi(self, em: list[list[float]]) -> list[int]:
-        k_range = range(len(self.labels))
-        # the columns of the transition matrix: into label b from each label a
-        into = [[self.trans[a][b] for a in k_range] for b in k_range]
-        score = list(em[0])
-        back: list[list[int]] = []
-        for row in em[1:]:
-            ptr = [_argmax(list(map(add, score, col))) for col in into]
-            score = [score[ptr[b]] + self.trans[ptr[b]][b] + row[b] for b in k_range]
-            back.append(ptr)
-        path = [_argmax(score)]
+        (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = self.trans  # t_ab: from label a to b
+        s0, s1, s2 = em[0]
+        back: list[tuple[int, int, int]] = []
+        for e0, e1, e2 in em[1:]:
+            p0, m0 = _best_of_three(s0 + t00, s1 + t10, s2 + t20)  # the best way into label 0
+            p1, m1 = _best_of_three(s0 + t01, s1 + t11, s2 + t21)
+            p2, m2 = _best_of_three(s0 + t02, s1 + t12, s2 + t22)
+            s0, s1, s2 = m0 + e0, m1 + e1, m2 + e2
+            back.append((p0, p1, p2))
+        path = [_best_of_three(s0, s1, s2)[0]]
         for ptr in reversed(back):
             path.append(ptr[path[-1]])
         return path[::-1]
 
     def marginals(self, em: list[list[float]]) -> list[list[float]]:
         """P(label k at position i), by forward-backward in log space."""
-        k_range = range(len(self.labels))
-        alpha = [list(em[0])]
-        for row in em[1:]:
-            prev = alpha[-1]
-            alpha.append([_logsumexp([prev[a] + self.trans[a][b] for a in k_range]) + row[b] for b in k_range])
-        beta = [[0.0] * len(self.labels)]
-        for row in reversed(em[1:]):
-            nxt = beta[-1]
-            beta.append([_logsumexp([self.trans[a][b] + row[b] + nxt[b] for b in k_range]) for a in k_range])
+        (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = self.trans
+        a0, a1, a2 = em[0]
+        alpha = [(a0, a1, a2)]
+        for e0, e1, e2 in em[1:]:
+            a0, a1, a2 = (
+                _logsumexp3(a0 + t00, a1 + t10, a2 + t20) + e0,
+                _logsumexp3(a0 + t01, a1 + t11, a2 + t21) + e1,
+                _logsumexp3(a0 + t02, a1 + t12, a2 + t22) + e2,
+            )
+            alpha.append((a0, a1, a2))
+        b0 = b1 = b2 = 0.0
+        beta = [(b0, b1, b2)]
+        for e0, e1, e2 in reversed(em[1:]):
+            b0, b1, b2 = (
+                _logsumexp3(t00 + e0 + b0, t01 + e1 + b1, t02 + e2 + b2),
+                _logsumexp3(t10 + e0 + b0, t11 + e1 + b1, t12 + e2 + b2),
+                _logsumexp3(t20 + e0 + b0, t21 + e1 + b1, t22 + e2 + b2),
+            )
+            beta.append((b0, b1, b2))
         beta.reverse()
-        z = _logsumexp(alpha[-1])
-        return [[math.exp(al[k] + be[k] - z) for k in k_range] for al, be in zip(alpha, beta, strict=True)]
+        z = _logsumexp3(*alpha[-1])
+        return [[math.exp(al[k] + be[k] - z) for k in range(3)] for al, be in zip(alpha, beta, strict=True)]
 
 
 class TaskModel:
@@ -359,7 +425,8 @@ class TaskModel:
         toks = tokenize(clause_text)
         if not toks:
             return []
-        em = self._crf.emissions(actor_token_features(clause_text, toks, self._crf.feature_set))
+        words = [clause_text[a:b] for a, b in toks]
+        em = self._crf.token_emissions(words, context_features(clause_text, toks, words, self._crf.feature_set))
         path = [self._crf.labels[k] for k in self._crf.viterbi(em)]
         spans = bio_spans(path)
         if not spans:

@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from . import actors as ac
 from .header import split_lines
@@ -54,7 +55,9 @@ class Draft:
     confidence: float = 0.6
     cue_start: bool = False
     deadline: Deadline | None = None
-    model_leads: list[tuple[int, int, str]] = field(default_factory=list)
+    # the clause and its coordinators as they were when the draft was made, for the tagger
+    # to look at when no rule names an actor (asked only then: the tagger is costly)
+    model_clause: tuple[Clause, tuple[tuple[int, int], ...]] | None = None
 
 
 _data, _alt = ac.task_words, ac.alternation
@@ -290,52 +293,105 @@ _PAST = re.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)")
 _CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
 
+class _ClauseFacts:
+    """What the rules see in one clause, each looked at once and only when asked: the task
+    decision and the model's signals ask the same questions about a clause."""
+
+    def __init__(self, text: str, c: Clause) -> None:
+        self.text, self.c = text, c
+        self.seg = text[c.start : c.end].strip()
+
+    @cached_property
+    def non_task_opener(self) -> bool:
+        return bool(_non_task_re().match(self.seg))
+
+    @cached_property
+    def cue_start(self) -> bool:
+        return _starts_with_cue(self.text, self.c.start)
+
+    @cached_property
+    def modal(self) -> bool:
+        return bool(_MODAL.search(self.seg))
+
+    @cached_property
+    def directive(self) -> bool:
+        return bool(ac.directive_objects(self.text, self.c.start, self.c.end))
+
+    @cached_property
+    def tell(self) -> bool:
+        return bool(_TELL.search(self.seg))
+
+    @cached_property
+    def bare_directive(self) -> bool:
+        return _bare_directive(self.text, self.c)
+
+    @cached_property
+    def narrative(self) -> bool:
+        return bool(_narrative_re().search(self.seg))
+
+    @cached_property
+    def conditional(self) -> bool:
+        return bool(_CONDITIONAL.match(self.seg))
+
+    @cached_property
+    def subject(self) -> tuple[int, int] | None:
+        return first_subject(self.text, self.c.start, self.c.end)
+
+    @cached_property
+    def past(self) -> bool:
+        """The subject is followed by 'đã' / 'đang' / 'vừa' (what was done, not what to do)."""
+        subj = self.subject
+        return subj is not None and _PAST.search(self.text[subj[0] : subj[1]]) is not None
+
+    @property
+    def heading(self) -> bool:
+        """The label line of a heading section (not a clause after a lead)."""
+        c, sec = self.c, self.c.para.section
+        return sec is not None and c.para.is_label_line and sec.is_heading and not c.after_lead
+
+
 def is_task_clause(text: str, c: Clause, deadlines: list[Deadline] | None = None) -> tuple[bool, bool]:
     """(is a task, opens with an action verb) by the rules."""
-    seg = text[c.start : c.end].strip()
-    if not seg or _non_task_re().match(seg):
+    return _is_task(_ClauseFacts(text, c), deadlines)
+
+
+def _is_task(f: _ClauseFacts, deadlines: list[Deadline] | None) -> tuple[bool, bool]:
+    if not f.seg or f.non_task_opener:
         return False, False
-    if deadlines and _schedule_item(text, c, deadlines):
+    if deadlines and _schedule_item(f.text, f.c, deadlines):
         return True, False
-    sec = c.para.section
-    if (
-        sec is not None
-        and c.para.is_label_line
-        and sec.is_heading
-        and not c.after_lead
-        and not _action_heading(text, c)
-    ):
+    if f.heading and not _action_heading(f.text, f.c):
         return False, False
-    cue_start = _starts_with_cue(text, c.start)
-    modal = bool(_MODAL.search(seg))
-    if ac.directive_objects(text, c.start, c.end) or _TELL.search(seg) or _bare_directive(text, c):
+    cue_start, modal = f.cue_start, f.modal
+    if f.directive or f.tell or f.bare_directive:
         return True, cue_start
-    narrative = bool(_narrative_re().search(seg)) and not _CONDITIONAL.match(seg)
+    narrative = f.narrative and not f.conditional
     if cue_start or modal:
         return not (narrative and not modal and not cue_start), cue_start
-    subj = first_subject(text, c.start, c.end)
-    if subj is not None and not _PAST.search(text[subj[0] : subj[1]]) and not narrative:
+    if f.subject is not None and not f.past and not narrative:
         return True, False
     return False, False
 
 
 def clause_signals(text: str, c: Clause, deadlines: list[Deadline] | None = None) -> dict[str, float]:
     """What the rules see in a clause, as numbers: features for the statistical model."""
-    seg = text[c.start : c.end].strip()
-    subj = first_subject(text, c.start, c.end)
-    sec = c.para.section
+    return _signals(_ClauseFacts(text, c), deadlines)
+
+
+def _signals(f: _ClauseFacts, deadlines: list[Deadline] | None) -> dict[str, float]:
+    c, seg, sec = f.c, f.seg, f.c.para.section
     return {
-        "cue_start": float(_starts_with_cue(text, c.start)),
-        "modal": float(bool(_MODAL.search(seg))),
-        "directive": float(bool(ac.directive_objects(text, c.start, c.end))),
-        "tell": float(bool(_TELL.search(seg))),
-        "bare_directive": float(_bare_directive(text, c)),
-        "subject": float(subj is not None),
-        "past": float(bool(subj and _PAST.search(text[subj[0] : subj[1]]))),
-        "narrative": float(bool(_narrative_re().search(seg))),
-        "conditional": float(bool(_CONDITIONAL.match(seg))),
-        "non_task_opener": float(bool(_non_task_re().match(seg))),
-        "heading": float(bool(sec is not None and c.para.is_label_line and sec.is_heading and not c.after_lead)),
+        "cue_start": float(f.cue_start),
+        "modal": float(f.modal),
+        "directive": float(f.directive),
+        "tell": float(f.tell),
+        "bare_directive": float(f.bare_directive),
+        "subject": float(f.subject is not None),
+        "past": float(f.past),
+        "narrative": float(f.narrative),
+        "conditional": float(f.conditional),
+        "non_task_opener": float(f.non_task_opener),
+        "heading": float(f.heading),
         "after_lead": float(c.after_lead),
         "bullet": float(bool(sec is not None and sec.kind == "bullet" and c.para.is_label_line)),
         "numbered": float(bool(sec is not None and sec.kind != "bullet" and c.para.is_label_line)),
@@ -708,10 +764,11 @@ def assemble_tasks(
         for c in clauses(text, para):
             if text[c.start : c.end].rstrip().endswith(":") and not c.after_lead:
                 lead_clause = c
-            ok, cue_start = is_task_clause(text, c, deadlines)
+            facts = _ClauseFacts(text, c)
+            ok, cue_start = _is_task(facts, deadlines)
             prob = None
             if model is not None:
-                prob = model.task_probability(text[c.start : c.end], clause_signals(text, c, deadlines))
+                prob = model.task_probability(text[c.start : c.end], _signals(facts, deadlines))
                 ok = decide(ok, prob, model.info.get("decision"))
             if not ok:
                 if (
@@ -735,13 +792,14 @@ def assemble_tasks(
             if prob is not None:
                 draft.confidence = prob
             if src is None and model is not None:
-                draft.model_leads = _model_actors(model, text, c, coords)
+                draft.model_clause = (c, tuple(coords))
             para_drafts.append(draft)
         for d in para_drafts:
             if d.actors is None:
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
-            if d.actors is None and d.model_leads:
-                d.actors = Sourced(d.model_leads, "explicit")  # the tagger, where every rule is silent
+            if d.actors is None and d.model_clause is not None:
+                leads = _model_actors(model, text, *d.model_clause)
+                d.actors = Sourced(leads, "explicit") if leads else None  # the tagger, where every rule is silent
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
@@ -783,7 +841,7 @@ def decide(rule: bool, prob: float, rule_of: dict | None = None) -> bool:  # typ
     return prob >= keep if rule else prob >= add
 
 
-def _model_actors(model, text: str, c: Clause, coords: list[tuple[int, int]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+def _model_actors(model, text: str, c: Clause, coords: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
     """Actor spans the tagger finds in the clause when the rules found none in it: only a
     confident span in subject position (before the clause's first verb)."""
     threshold = float((model.info.get("decision") or {}).get("actor", 0.8))
