@@ -338,7 +338,8 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     found: Counter[str] = Counter()
     out: list[str | None] = []
     for line in lines:
-        fixed, name = _repair_line(line)
+        # a line without a character Vietnamese never uses is judged later, with the document
+        fixed, name = _repair_line(line) if _SUSPICIOUS.search(line) else (line, None)
         out.append(fixed if name else None)
         if name:
             found[name] += 1

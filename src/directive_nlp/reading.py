@@ -16,6 +16,7 @@ from .errors import InputError
 from .schema import Source
 
 MAX_BYTES = 200 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters text files do not hold
 _HTML_START = re.compile(r"\s*(<!doctype html|<html|<head|<body)", re.I)
 
 
@@ -41,7 +42,7 @@ def decode(data: bytes) -> tuple[str, str]:
         from .legacy_encodings import decode_legacy_bytes
 
         text, enc = decode_legacy_bytes(data)
-    controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(10, len(text[:20000]) // 50):
         raise InputError("the input looks binary (control characters), not text")
     return text, enc
