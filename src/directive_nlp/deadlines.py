@@ -25,6 +25,7 @@ from typing import Any
 
 from .resources import load
 from .schema import Deadline
+from .vntext import trie_alternation
 
 __all__ = ["expand", "find_deadlines", "parse_deadline"]
 
@@ -87,7 +88,8 @@ class _Grammar:
 def _variables() -> dict[str, str]:
     data = load("deadlines.json")
     variables = {name: v["pattern"] for name, v in data["variables"].items()}
-    variables["numword"] = "|".join(sorted((re.escape(w) for w in data["numbers"]), key=len, reverse=True))
+    # the number words longest first, as a prefix tree (the patterns are compiled with IGNORECASE)
+    variables["numword"] = trie_alternation(data["numbers"], ignore_case=True)
     return variables
 
 

@@ -83,6 +83,13 @@ def _alt(items: Iterable[str], fn: Callable[[str], str] = _lit, end: str = r"(?!
     return "(?:" + "|".join(fn(x) for x in items) + ")" + end if items else "(?!)"
 
 
+def _alt_ci(items: Iterable[str], end: str = r"(?!\w)") -> str:
+    """_alt(items, _ci, end) as a prefix tree (see :func:`trie_alternation`): the same
+    matches in a pattern compiled with IGNORECASE, and only there."""
+    words = set(items)
+    return "(?:" + trie_alternation(words, ignore_case=True) + ")" + end if words else "(?!)"
+
+
 def _fill(pattern: str, var: dict[str, str]) -> str:
     return re.sub(r"\$(\w+)", lambda m: var[m.group(1)], pattern)
 
@@ -111,7 +118,7 @@ def _places() -> dict[str, str]:
     fields = [n for grp in b["fields"] for n in grp["names"]] + [k for k in b["field_variants"] if k != "#"]
     v = {
         "field": f"(?:{_alt(fields)}|{_abbrs_of('field')})",
-        "fieldci": f"(?:{_alt(fields, _ci)}|{_abbrs_of('field')})",
+        "fieldci": f"(?:{_alt_ci(fields)}|{_abbrs_of('field')})",  # only in patterns compiled with IGNORECASE
     }
     v["unit"] = rf"(?:{_alt(b['units'] + b['minor_units'], _ci)}|{_abbrs_of('unit')})(?! ủy(?!\w))"
     v["units"] = rf"{v['unit']}(?:(?:, | - |/| và ){v['unit']})*"

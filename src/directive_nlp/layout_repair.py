@@ -123,15 +123,26 @@ def _place_start(line: str, comma: int) -> int:
     return start
 
 
+_NUMBER_CUT = re.compile(r"(?<=\S)\s+(Số\s*:?\s*\d|Số\s*:\s*$)")
+_VV_CUT = re.compile(r"\s(V/[vV]\b)")
+_KINH_GUI_CUT = re.compile(r"\s(Kính gửi\s*:)")
+
+
 def _header_cuts(line: str) -> list[int]:
     folded = fold_same_length(line)
     cuts: list[int] = []
     cuts += [m.start() for m in _QUOC_HIEU.finditer(folded) if is_upper_line(line[m.start() : m.start() + 12])]
     cuts += [m.start() for m in _TIEU_NGU.finditer(folded)]
-    cuts += [m.start() for m in _RULE.finditer(line)] + [m.end() for m in _RULE.finditer(line)]
-    cuts += [m.start() for m in re.finditer(r"(?<=\S)\s+(Số\s*:?\s*\d|Số\s*:\s*$)", line)]
-    cuts += [m.start() + 1 for m in re.finditer(r"\s(V/[vV]\b)", line)]
-    cuts += [m.start() + 1 for m in re.finditer(r"\s(Kính gửi\s*:)", line)]
+    # each search below runs only when the text its pattern needs is in the line
+    if not _RULE_CHARS.isdisjoint(line):
+        rules = list(_RULE.finditer(line))
+        cuts += [m.start() for m in rules] + [m.end() for m in rules]
+    if "Số" in line:
+        cuts += [m.start() for m in _NUMBER_CUT.finditer(line)]
+    if "V/" in line:
+        cuts += [m.start() + 1 for m in _VV_CUT.finditer(line)]
+    if "Kính gửi" in line:
+        cuts += [m.start() + 1 for m in _KINH_GUI_CUT.finditer(line)]
     for m in _DATE_LINE.finditer(line):
         before = line[: m.start()].rstrip()
         if before.endswith(","):  # "Hà Nội, ngày ..." — a place-and-date field
@@ -154,7 +165,7 @@ def split_header_fields(lines: list[str]) -> list[str]:
         parts = _split_at(line, _header_cuts(line)) if i < zone else [line]
         for part in parts:
             for piece in _split_title(part) if i < zone else [part]:
-                piece = _EDGE_NOISE.sub("", piece) if i < zone else _strip_rule_edges(piece)
+                piece = _strip_edge_noise(piece) if i < zone else _strip_rule_edges(piece)
                 if piece:
                     out.extend(explode_inline_list(piece) if _KINH_GUI.match(piece) else [piece])
     return _join_split_fields([p for ln in out for p in _split_decision_word(ln)])
@@ -165,6 +176,16 @@ _EDGE_NOISE = re.compile(r"^(?:\s*\|+|\s*[-—–_=*]{3,})+\s*|(?:\s*\|+|\s*[-�
 
 _RULE_EDGE = re.compile(r"^\s*[-—–_=*]{3,}\s*|\s*[-—–_=*]{3,}\s*$")
 _RULE_CHARS = frozenset("-—–_=*")
+_EDGE_CHARS = _RULE_CHARS | {"|"}
+
+
+def _strip_edge_noise(piece: str) -> str:
+    """_EDGE_NOISE removed; as for _strip_rule_edges, a '|' or a rule character must be
+    the first or the last character that is not a space."""
+    s = piece.strip()
+    if s and (s[0] in _EDGE_CHARS or s[-1] in _EDGE_CHARS):
+        return _EDGE_NOISE.sub("", piece)
+    return piece
 
 
 def _strip_rule_edges(piece: str) -> str:
@@ -270,7 +291,7 @@ def split_closing(lines: list[str]) -> list[str]:
         if _AUTHORITY_ALONE.fullmatch(line.strip()) and i + 1 < len(lines):
             line = line.strip() + " " + lines[i + 1].strip()
             i += 1
-        m = _NOI_NHAN.search(line)
+        m = _NOI_NHAN.search(line) if ":" in line else None  # the pattern ends with ':'
         if m and not _NOI_NHAN_START.match(line):
             out.append(line[: m.start()].strip())
             line = line[m.start() :].strip()
@@ -367,8 +388,13 @@ def _split_first_child(line: str) -> list[str]:
     if lab is None or lab.kind not in ("arabic", "multilevel", "roman", "letter_upper", "article", "part", "chapter"):
         return [line]
     nested = lab.kind in ("arabic", "multilevel")
+    rest = line[lab.end :]
+    # the child label's text must be there: most lines do not have it, and each new label
+    # would compile a pattern (with the long class of upper-case letters) to learn that
+    if (lab.label + ".1" if nested else "1.") not in rest:
+        return [line]
     child = re.escape(lab.label) + r"\.1\.?" if nested else r"1\."
-    m = _first_child(child).search(line[lab.end :])
+    m = _first_child(child).search(rest)
     if not m:
         return [line]
     cut = lab.end + m.start() + 1
@@ -395,21 +421,36 @@ def _is_fragment(tok: str) -> bool:
     return len(tok) <= 3
 
 
+# initial, nucleus and final of a syllable have at most 3 + 3 + 2 letters (vntext._SYLLABLE),
+# and neither lower-casing nor moving a tone shortens a Vietnamese word
+_LONGEST_SYLLABLE = 8
+
+
 def _case_consistent(word: str) -> bool:
     return word[1:].islower() or word.isupper()
 
 
-def repair_letter_spacing(lines: list[str]) -> list[str]:
+def repair_letter_spacing(lines: list[str], known: dict[str, str] | None = None) -> list[str]:
     """'ỦY B AN NHÂN D Â N' → 'ỦY BAN NHÂN DÂN', 'T hủ tướ ng' → 'Thủ tướng', on lines
-    that show the symptom (several fragments that are not Vietnamese syllables)."""
+    that show the symptom (several fragments that are not Vietnamese syllables).
+
+    ``known`` (line -> repaired line) may be shared by calls over one document: normalize
+    repairs the spacing twice, the second time over mostly the same lines."""
+    known = {} if known is None else known
     out = []
     for line in lines:
-        words = [w.strip(".,;:()\"“”'") for w in line.split()]
-        frags = sum(map(_is_fragment, [w for w in words if len(w) <= 3]))  # longer words never are
-        if frags >= 3 or (frags >= 2 and frags / max(sum(map(str.isalpha, words)), 1) >= 0.15):
-            line = _merge_fragments(_tokens(line))
-        out.append(line)
+        if line not in known:
+            known[line] = _respace(line)
+        out.append(known[line])
     return out
+
+
+def _respace(line: str) -> str:
+    words = [w.strip(".,;:()\"“”'") for w in line.split()]
+    frags = sum(map(_is_fragment, [w for w in words if len(w) <= 3]))  # longer words never are
+    if frags >= 3 or (frags >= 2 and frags / max(sum(map(str.isalpha, words)), 1) >= 0.15):
+        return _merge_fragments(_tokens(line))
+    return line
 
 
 _PIECE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
@@ -445,16 +486,19 @@ def _merge_fragments(toks: list[tuple[str, bool]]) -> str:
     for i in range(n):
         if best[i][0] == inf:
             continue
+        word, alpha, fragment = "", True, False  # of the pieces i..j-1, grown one piece per j
         for j in range(i + 1, min(i + 7, n + 1)):
-            pieces = [t for t, _ in toks[i:j]]
-            if j > i + 1 and not all(p.isalpha() for p in pieces):
+            piece = toks[j - 1][0]
+            word += piece
+            alpha = alpha and piece.isalpha()
+            fragment = fragment or _is_fragment(piece)
+            if j > i + 1 and not alpha:
                 break
-            if j > i + 1 and j < n and toks[j][1] and toks[j][0] in ".)" and len(pieces[-1]) == 1:
+            if j > i + 1 and len(word) > _LONGEST_SYLLABLE:
+                break  # no longer word is a syllable either
+            if j > i + 1 and j < n and toks[j][1] and toks[j][0] in ".)" and len(piece) == 1:
                 continue  # 'VỤ I.' — a label letter is not a fragment
-            word = "".join(pieces)
-            if j > i + 1 and not (
-                is_syllable(word) and _case_consistent(word) and any(_is_fragment(p) for p in pieces)
-            ):
+            if j > i + 1 and not (fragment and _case_consistent(word) and is_syllable(word)):
                 continue
             cost = best[i][0] + (_word_cost(word, j - i) if word.isalpha() else 0.0)
             if cost < best[j][0]:

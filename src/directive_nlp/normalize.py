@@ -86,7 +86,7 @@ def strip_noise(lines: list[str]) -> tuple[list[str], str | None]:
 
     Returns the kept lines and the stamp's signing time (a fallback issue date)."""
     furniture, noise, stamp = _line_patterns("furniture"), _line_patterns("page_noise"), _line_patterns("stamp_keys")
-    lines = [_DA_KY.sub("", ln) for ln in lines]
+    lines = [_DA_KY.sub("", ln) if "(" in ln else ln for ln in lines]  # every stamp has its '('; most lines not
     signed_at = None
     kept: list[str] = []
     trailing = _line_patterns("trailing_blocks")
@@ -125,12 +125,13 @@ def normalize(raw: str) -> Normalized:
     lines = [ln.strip() for ln in text.split("\n")]
     lines, signed_at = strip_noise(lines)
     lines = lr.explode_tables(lines)
-    lines = lr.repair_letter_spacing(lines)
+    respaced: dict[str, str] = {}  # both spacing repairs see mostly the same lines
+    lines = lr.repair_letter_spacing(lines, respaced)
     lines = lr.split_header_fields(lines)
     lines = lr.split_closing(lines)
     lines = lr.attach_labels(lines)
     wrapped = lr.looks_hard_wrapped(lines)
-    lines = lr.repair_letter_spacing(lr.attach_labels(lr.join_wrapped(lines, wrapped)))
+    lines = lr.repair_letter_spacing(lr.attach_labels(lr.join_wrapped(lines, wrapped)), respaced)
     noise = _line_patterns("page_noise")
     lines = [
         t for t in (lr.tidy_spacing(ln) for ln in lines) if t and not _PUNCT_ONLY.fullmatch(t) and not noise.match(t)

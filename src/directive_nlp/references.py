@@ -21,7 +21,7 @@ from typing import NamedTuple
 from . import doctypes
 from .resources import load
 from .schema import LegalReference
-from .vntext import fold, normalize_tones, strip_accents
+from .vntext import fold, normalize_tones, strip_accents, trie_alternation
 
 __all__ = ["find_references"]
 
@@ -74,16 +74,25 @@ def _letter_classes() -> dict[str, str]:
     return classes
 
 
-def _loose(word: str) -> str:
-    """A word as a regex that ignores its accents (not its case); spaces match any whitespace."""
-    classes = _letter_classes()
-    return "".join(r"\s+" if ch == " " else classes.get(ch, re.escape(ch)) for ch in word)
+def _loose_char(ch: str) -> str:
+    """A character as a regex that ignores its accents (not its case); a space matches any whitespace."""
+    return r"\s+" if ch == " " else _letter_classes().get(ch, re.escape(ch))
+
+
+def _exact_char(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)
 
 
 def _alternation(words: Sequence[str], *, ignore_case: bool = True, loose: bool = True) -> str:
-    """Words (longest first; accents ignored when ``loose``) as one group."""
-    keys = sorted({normalize_tones(w) for w in words}, key=len, reverse=True)
-    body = "|".join(_loose(w) if loose else re.escape(w).replace(r"\ ", r"\s+") for w in keys)
+    """Words (longest first; accents ignored when ``loose``) as one group, written as a
+    prefix tree of per-character pieces (see trie_alternation): the type words are tried
+    at every word start of a text. Two different pieces never match one character (the
+    letter classes hold one base letter in one case), as the tree requires; under
+    ``ignore_case`` the words are lower-cased first, which changes nothing they match."""
+    keys = {normalize_tones(w) for w in words}
+    if ignore_case:
+        keys = {k.lower() for k in keys}
+    body = trie_alternation(keys, unit=_loose_char if loose else _exact_char)
     return rf"(?<!\w)(?{'i' if ignore_case else '-i'}:{body})(?!\w)"
 
 

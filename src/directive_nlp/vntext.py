@@ -139,7 +139,11 @@ _Trie = tuple[dict[str, "_Trie"], list[str | None]]  # next letter → subtree; 
 
 
 def trie_alternation(
-    words: Iterable[str], *, ignore_case: bool = False, end: Callable[[str], str] | None = None
+    words: Iterable[str],
+    *,
+    ignore_case: bool = False,
+    end: Callable[[str], str] | None = None,
+    unit: Callable[[str], str] | None = None,
 ) -> str:
     """A regex alternation of literal words, longest first ('abc|abd|ab|x'), written as
     a prefix tree ('(?:ab(?:c|d|)|x)'): the engine then tries one branch per next
@@ -152,18 +156,24 @@ def trie_alternation(
     pattern is compiled with: letters equal under it then share a branch, else two
     branches could both match one letter and the order between them would matter.
     Should two letters match each other in one direction only, the plain
-    alternation is returned."""
+    alternation is returned.
+
+    ``unit(ch)``, when given, is the regex written for a character instead of its
+    escape (a class of accented variants, ``\\s+`` for a space), and characters with
+    the same unit share a branch. Two different units must match no common
+    character (under the pattern's flags), which keeps the argument above; the words
+    are then taken as they are (``ignore_case`` is not used: lower-case them first)."""
     root: _Trie = ({}, [None])
     unique = sorted(set(words), key=len, reverse=True)
     for w in unique:
         node = root
         for ch in w:
-            key = _branch_key(node, ch, ignore_case)
+            key = unit(ch) if unit else _branch_key(node, ch, ignore_case)
             if key is None:
                 return "|".join(re.escape(x) + (end(x) if end else "") for x in unique)
             node = node[0].setdefault(key, ({}, [None]))
         node[1][0] = end(w) if end else ""
-    return _trie_regex(root)
+    return _trie_regex(root, str if unit else re.escape)
 
 
 def _branch_key(node: _Trie, ch: str, ignore_case: bool) -> str | None:
@@ -180,8 +190,8 @@ def _branch_key(node: _Trie, ch: str, ignore_case: bool) -> str | None:
     return ch
 
 
-def _trie_regex(node: _Trie) -> str:
-    alts = [re.escape(k) + _trie_regex(sub) for k, sub in node[0].items()]
+def _trie_regex(node: _Trie, escape: Callable[[str], str]) -> str:
+    alts = [escape(k) + _trie_regex(sub, escape) for k, sub in node[0].items()]
     if node[1][0] is not None:
         alts.append(node[1][0])  # the word ending here, tried after its continuations
     if len(alts) <= 1:
