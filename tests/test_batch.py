@@ -224,3 +224,18 @@ def test_a_document_that_kills_its_worker_becomes_an_error_record(tmp_path, monk
     assert len(poison) == 1 and poison[0]["error"]["type"] == "WorkerDied"
     check([r for r in records if r not in poison], expect)
     assert summary.errors == 1 and summary.written == 7
+
+
+def test_resuming_with_other_settings_is_refused(tmp_path):
+    from directive_nlp.batch import settings_path
+    from directive_nlp.errors import InputError
+
+    write(tmp_path / "in" / "a.txt", directive_text(1))
+    out = tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=False))
+    assert json.loads(settings_path(out).read_text())["use_model"] is False
+    with pytest.raises(InputError, match="use_model=False"):
+        run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=True))
+    with pytest.raises(InputError, match="reference_date=None"):
+        run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=False, reference_date="2024-01-01"))
+    assert run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=False)).skipped == 1

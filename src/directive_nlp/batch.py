@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .atomic import write_atomic
 from .errors import InputError
 from .executors import Pool, open_pool
 from .inputs import count_inputs, iter_inputs
@@ -192,6 +193,34 @@ def _write(result: Result, sink: Appender, summary: Summary) -> None:
         summary.peak_rss_mb[result.worker] = max(mb, summary.peak_rss_mb.get(result.worker, 0.0))
 
 
+def settings_path(out: Path) -> Path:
+    """Where a batch output's settings are kept: beside it, ``<out>.settings.json``."""
+    return out.with_name(out.name + ".settings.json")
+
+
+def _check_settings(out: Path, options: BatchOptions) -> None:
+    """Record the settings an output is made with; refuse to resume it with others,
+    which would mix two kinds of result in one file without a trace."""
+    from . import __version__
+
+    wanted = {
+        "schema_version": SCHEMA_VERSION,
+        "use_model": options.use_model,
+        "reference_date": options.reference_date,
+    }
+    path = settings_path(out)
+    if path.exists():
+        try:
+            held = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            held = {}
+        differ = sorted(k for k in wanted if held.get(k) != wanted[k])
+        if differ and out.exists() and out.stat().st_size:
+            shown = ", ".join(f"{k}={held.get(k)!r}" for k in differ)
+            raise InputError(f"{out} was made with {shown}; resume it with the same settings or choose another --out")
+    write_atomic(path, json.dumps({**wanted, "directive_nlp": __version__}, ensure_ascii=False) + "\n")
+
+
 def run_batch(
     inputs: Iterable[str | Path],
     out: Path,
@@ -205,6 +234,7 @@ def run_batch(
     options = options or BatchOptions()
     specs = list(inputs)
     t0 = time.perf_counter()
+    _check_settings(out, options)
     done = recover(out)
     summary = Summary(total=count_inputs(specs), resumed_lines=done.lines, truncated_bytes=done.truncated_bytes)
     with open_pool(workers, scheduler, warm_up) as pool, Appender(out) as sink:

@@ -7,14 +7,14 @@ atomically (a temporary file renamed into place), so a failure never leaves half
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from .atomic import write_atomic
 
 app = typer.Typer(
     add_completion=False,
@@ -29,19 +29,6 @@ EXIT_INTERNAL = 1
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _check_date(value: str | None) -> str | None:
