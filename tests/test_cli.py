@@ -142,3 +142,17 @@ def test_html_and_docx_inputs(tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 not a zip")
     assert runner.invoke(app, ["extract", str(broken)]).exit_code == 2
+
+
+def test_batch_parquet_and_export(tmp_path, sample):
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "r.jsonl"
+    res = runner.invoke(app, ["batch", str(sample), "--out", str(out), "--parquet", str(tmp_path / "t"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "t" / "tasks.parquet").stat().st_size > 0
+    res = runner.invoke(app, ["export", str(out), str(tmp_path / "t2")])
+    assert res.exit_code == 0 and "1 documents" in res.stderr
+    (tmp_path / "not.jsonl").write_text("not json\n", encoding="utf-8")
+    res = runner.invoke(app, ["export", str(tmp_path / "not.jsonl"), str(tmp_path / "t3")])
+    assert res.exit_code == 2 and "is not a batch output" in res.stderr
+    assert not (tmp_path / "t3").exists() or not any((tmp_path / "t3").iterdir())
