@@ -17,7 +17,7 @@ import bisect
 import calendar
 import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -249,8 +249,57 @@ def _longest(atoms: list[_Atom]) -> list[_Atom]:
 
 
 def _scan(text: str) -> list[_Atom]:
-    found = [_atom(text, kind, m) for kind, rx in _grammar().atoms for m in rx.finditer(text) if m.end() > m.start()]
+    at = {key: [m.start() for m in rx.finditer(text)] for key, rx in _shared_leads().items()}
+    found = []
+    for kind, rx in _grammar().atoms:
+        key = (_literal_lead(rx.pattern, rx.flags), rx.flags)
+        matches = _matches_at(rx, text, at[key]) if key in at else rx.finditer(text)
+        found += [_atom(text, kind, m) for m in matches if m.end() > m.start()]
     return _longest(found)
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that opens with a literal word found at ``starts``
+    (every place it occurs, in order) and cannot match empty: the leftmost match from where
+    the last one ended, tried only where the word is."""
+    pos = 0
+    for p in starts:
+        if p >= pos:
+            m = rx.match(text, p)
+            if m:
+                yield m
+                pos = m.end()
+
+
+@cache
+def _shared_leads() -> dict[tuple[str | None, int], re.Pattern[str]]:
+    """The literal words that open more than one atom pattern ('ngày' opens most dates), each
+    with a pattern for every place it occurs (a look-ahead: overlapping places too). The
+    engine tries a pattern at every position of the text; for those patterns one scan for
+    their word and a match where it is cost less."""
+    counts: dict[tuple[str | None, int], int] = {}
+    for _, rx in _grammar().atoms:
+        key = (_literal_lead(rx.pattern, rx.flags), rx.flags)
+        counts[key] = counts.get(key, 0) + 1
+    # compiled with the patterns' own flags: the word matches where their opening does
+    return {(w, f): re.compile(f"(?={re.escape(w)})", f) for (w, f), n in counts.items() if w and n > 1}
+
+
+@cache
+def _literal_lead(pattern: str, flags: int) -> str | None:
+    """The literal characters every match of ``pattern`` starts with (read from the regex
+    parser's tree, as :func:`_first_chars`), or None; compared under ``flags`` like the
+    pattern itself."""
+    try:
+        tree = _sre_parse.parse(pattern, flags).data
+        chars = []
+        for op, av in tree:
+            if op is not _sre.LITERAL:
+                break
+            chars.append(chr(av))
+    except (AttributeError, TypeError, ValueError, re.error):
+        return None
+    return "".join(chars) or None
 
 
 # -- 2. govern ----------------------------------------------------------------------------

@@ -96,7 +96,20 @@ def _fill(pattern: str, var: dict[str, str]) -> str:
 
 def _abbrs_of(*roles: str) -> str:
     ab = load("abbreviations.json")["abbreviations"]
-    return _alt([a["abbr"] for a in ab if a["role"] in roles and a["when"] != "citation"], _abbr, "")
+    return _abbr_alt([a["abbr"] for a in ab if a["role"] in roles and a["when"] != "citation"])
+
+
+def _abbr_alt(abbrs: list[str]) -> str:
+    """``_alt(abbrs, _abbr, "")`` written as the two prefix trees of :func:`_abbrs_rx`, each
+    case-sensitive inside ``(?-i:...)`` as :func:`_abbr` is (the start guard stays outside, as
+    there): the same matches, in the same order, in a pattern compiled with IGNORECASE or
+    without. The abbreviations sit in many of the gazetteer's patterns, where one alternative
+    per abbreviation, each behind its own guard, was tried at every position."""
+    words = [a for a in abbrs if a[:1].isalnum()]
+    others = [a for a in abbrs if not a[:1].isalnum()]
+    parts = [f"{_abbr_start()}(?-i:{trie_alternation(words, end=_abbr_end)})"] if words else []
+    parts += [f"(?-i:{trie_alternation(others, end=_abbr_end)})"] if others else []
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def _heads(*, flag: str = "", take: str = "", multi: bool | None = None) -> list[str]:
@@ -482,6 +495,16 @@ def _near_length(key: str) -> list[str]:
     return keys[bisect.bisect_left(lengths, lo) : bisect.bisect_right(lengths, hi)]
 
 
+def _head_of(key: str) -> tuple[str, ...]:
+    """The first two words of a folded name: a fuzzy hit must share them."""
+    return tuple(key.split(" ")[:2])
+
+
+@cache
+def _choice_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(map(_head_of, _choices()))
+
+
 def _fuzzy(e: str) -> str | None:
     """The gazetteer's name for ``e`` (or for ``e`` without its trailing complement): exact on the folded
     form, else the single best rapidfuzz hit >= the cutoff with the same head, not a shorter or longer name."""
@@ -492,10 +515,12 @@ def _fuzzy(e: str) -> str | None:
             return table[fold(cand)] + rest
     for cand, rest in tries:
         key = fold(cand)
+        if _head_of(key) not in _choice_heads():
+            continue  # no choice opens with the key's head, so neither does the best hit: skip the search
         hits = process.extract(key, _near_length(key), scorer=fuzz.ratio, limit=2, score_cutoff=_FUZZ_CUTOFF)
         if hits and (len(hits) == 1 or hits[0][1] > hits[1][1]):
             best = hits[0][0]
-            same_head = best.split(" ")[:2] == key.split(" ")[:2]
+            same_head = _head_of(best) == _head_of(key)
             if same_head and not (best.startswith(key + " ") or key.startswith(best + " ")):
                 return table[best] + rest
     return None

@@ -21,7 +21,7 @@ import math
 import re
 from functools import lru_cache, reduce
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -67,34 +67,70 @@ def task_features(clause_text: str, signals: dict[str, float]) -> list[str]:
     before a colon ('Cơ quan chủ trì: ...', 'Khai giảng: ngày ...'), kept apart from the
     words after it; the folded words of the opening (first word, first two, uni- and
     bigrams of the first 15); its length, punctuation and structure."""
-    on = sorted(k for k, v in signals.items() if k != "words" and v)
-    feats = [f"s={k}" for k in on]
-    feats += [f"s2={a}&{b}" for i, a in enumerate(on) for b in on[i + 1 :]]
+    feats = list(_signal_features(tuple(k for k, v in signals.items() if k != "words" and v)))
     seg = clause_text.strip()
+    seg_facts = [_token_facts(tok) for tok in seg.split()]
     m = _LABEL_COLON.match(seg)
-    body = seg
+    body, body_facts = seg, seg_facts
     if m and len(m.group(1).split()) <= 5:
         feats += ["colon_label", f"colon_label={' '.join(_FOLDED_WORD.findall(fold(m.group(1))))}"]
         body = seg[m.end(1) + 1 :].strip()
-    head = _FOLDED_WORD.findall(fold(body))[:_MAX_WORDS]
-    feats.append(f"len={_length_bin(len(seg.split()))}")
+        body_facts = [_token_facts(tok) for tok in body.split()]
+    head = _head_words(body_facts)
+    feats.append(f"len={_length_bin(len(seg_facts))}")
     if head:
         feats.append(f"w1={head[0]}")
         feats.append(f"w12={' '.join(head[:2])}")
     feats += [f"u={w}" for w in sorted(set(head))]
     feats += [f"b={b}" for b in sorted({f"{x} {y}" for x, y in zip(head, head[1:], strict=False)})]
-    feats += _shape_features(seg)
-    feats += _structure_features(body)
+    feats += _shape_features(seg, seg_facts)
+    feats += _structure_features(body, body_facts)
     return feats
+
+
+@lru_cache(maxsize=4096)  # a clause has a handful of signals on: few combinations occur
+def _signal_features(on: tuple[str, ...]) -> tuple[str, ...]:
+    """The signals that are on, single and in pairs, in name order."""
+    names = sorted(on)
+    pairs = [f"s2={a}&{b}" for i, a in enumerate(names) for b in names[i + 1 :]]
+    return (*[f"s={k}" for k in names], *pairs)
 
 
 _LABEL_COLON = re.compile(r"^([^:;,.()]{2,40}):\s*\S")
 _MARKERS = ("đã", "đang", "sẽ", "được", "chưa", "còn", "nếu", "khi", "để")
 
 
-def _structure_features(body: str) -> list[str]:
+_TokenFacts = tuple[tuple[str, ...], tuple[str, ...], int, int]
+
+
+@lru_cache(maxsize=65536)  # tokens (mostly syllables) repeat across clauses and documents
+def _token_facts(token: str) -> _TokenFacts:
+    """What the clause features read from one whitespace-free token: its folded words, the
+    tense and condition markers among its lower-case words, its upper-case letters and its
+    letters. A clause's words, markers and counts are those of its tokens in order: no
+    word crosses whitespace, and folding and lower-casing never join nor split words at it
+    (NFD leaves whitespace, which no mark attaches across, as it is)."""
+    letters = token.translate(_LETTER_CASE)  # "U" per upper-case letter, "l" per other letter
+    words = set(_WORDS.findall(token.lower()))
+    markers = tuple(w for w in _MARKERS if w in words)
+    return tuple(_FOLDED_WORD.findall(fold(token))), markers, letters.count("U"), len(letters)
+
+
+def _head_words(facts: list[_TokenFacts]) -> list[str]:
+    """The first words of the folded text (``_FOLDED_WORD.findall(fold(text))[:_MAX_WORDS]``),
+    from its tokens' :func:`_token_facts`."""
+    head: list[str] = []
+    for words, *_ in facts:
+        if len(head) >= _MAX_WORDS:
+            break
+        head += words
+    return head[:_MAX_WORDS]
+
+
+def _structure_features(body: str, facts: list[_TokenFacts]) -> list[str]:
     """Where the first predicate cue stands, whether an actor's name opens the clause, and
-    tense and condition markers (accent-sensitive: 'đã' is not 'đa')."""
+    tense and condition markers (accent-sensitive: 'đã' is not 'đa'); ``facts``: the
+    :func:`_token_facts` of the body's whitespace-separated tokens."""
     out = []
     cue = ac.first_predicate(body, 0, len(body))
     if cue is None:
@@ -104,7 +140,7 @@ def _structure_features(body: str) -> list[str]:
         out.append(f"cue_at={'0' if n == 0 else '1-3' if n <= 3 else '4-10' if n <= 10 else '>10'}")
     if ac.is_head_at(body, 0):
         out.append("head_start")
-    words = set(_WORDS.findall(body.lower()))
+    words = {w for f in facts if f[1] for w in f[1]}
     out += [f"m={w}" for w in _MARKERS if w in words]
     return out
 
@@ -121,7 +157,9 @@ def _letter_case(ch: str) -> str:
 _LETTER_CASE = CharTable(_letter_case)
 
 
-def _shape_features(seg: str) -> list[str]:
+def _shape_features(seg: str, facts: list[_TokenFacts]) -> list[str]:
+    """End punctuation, case and digits of the clause; ``facts``: the :func:`_token_facts`
+    of its whitespace-separated tokens."""
     out = []
     if seg.endswith(":"):
         out.append("end=:")
@@ -133,8 +171,8 @@ def _shape_features(seg: str) -> list[str]:
         out.append("end=.")
     else:
         out.append("end=none")
-    letters = seg.translate(_LETTER_CASE)  # "U" per upper-case letter, "l" per other letter
-    if letters and letters.count("U") / len(letters) > 0.8:
+    upper, letters = sum(map(itemgetter(2), facts)), sum(map(itemgetter(3), facts))
+    if letters and upper / letters > 0.8:
         out.append("all_caps")
     if seg[:1].islower():
         out.append("starts_lower")
@@ -142,8 +180,8 @@ def _shape_features(seg: str) -> list[str]:
         out.append("starts_paren")
     if _DIGIT.search(seg):
         out.append("has_digit")
-    if _YEAR.search(seg):
-        out.append("has_year")
+        if _YEAR.search(seg):  # a year has digits
+            out.append("has_year")
     return out
 
 

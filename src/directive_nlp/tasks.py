@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
+from typing import Any, Generic, TypeVar
 
 from . import actors as ac
 from .header import split_lines
@@ -293,6 +294,26 @@ _PAST = re.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)")
 _CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # lower-case: used as a decorator, like cached_property
+    """:func:`functools.cached_property` without its lock: before Python 3.12 it takes one
+    on each first read of each instance's property, some twenty thousand times a pass over
+    the corpus for the clauses' facts, which are read by the thread that made them only."""
+
+    def __init__(self, fn: Callable[[Any], _T]) -> None:
+        self._fn, self._name = fn, fn.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> _T:
+        value = self._fn(obj)
+        obj.__dict__[self._name] = value  # read from the instance from now on (no __set__ here)
+        return value
+
+
 class _ClauseFacts:
     """What the rules see in one clause, each looked at once and only when asked: the task
     decision and the model's signals ask the same questions about a clause."""
@@ -301,43 +322,43 @@ class _ClauseFacts:
         self.text, self.c = text, c
         self.seg = text[c.start : c.end].strip()
 
-    @cached_property
+    @_once
     def non_task_opener(self) -> bool:
         return bool(_non_task_re().match(self.seg))
 
-    @cached_property
+    @_once
     def cue_start(self) -> bool:
         return _starts_with_cue(self.text, self.c.start)
 
-    @cached_property
+    @_once
     def modal(self) -> bool:
         return bool(_MODAL.search(self.seg))
 
-    @cached_property
+    @_once
     def directive(self) -> bool:
         return bool(ac.directive_objects(self.text, self.c.start, self.c.end))
 
-    @cached_property
+    @_once
     def tell(self) -> bool:
         return bool(_TELL.search(self.seg))
 
-    @cached_property
+    @_once
     def bare_directive(self) -> bool:
         return _bare_directive(self.text, self.c)
 
-    @cached_property
+    @_once
     def narrative(self) -> bool:
         return bool(_narrative_re().search(self.seg))
 
-    @cached_property
+    @_once
     def conditional(self) -> bool:
         return bool(_CONDITIONAL.match(self.seg))
 
-    @cached_property
+    @_once
     def subject(self) -> tuple[int, int] | None:
         return first_subject(self.text, self.c.start, self.c.end)
 
-    @cached_property
+    @_once
     def past(self) -> bool:
         """The subject is followed by 'đã' / 'đang' / 'vừa' (what was done, not what to do)."""
         subj = self.subject
