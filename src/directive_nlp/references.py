@@ -10,7 +10,9 @@ generic "văn bản" yields to the symbol. Patterns live in ``data/references.js
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -324,16 +326,27 @@ def _typed_hits(text: str) -> list[_Hit]:
     return hits
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Spans:
+    """Spans asked "does anything overlap [start, end)?" many times: sorted by start with
+    the running maximum of their ends, so each question is one bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self._starts, end)  # the spans that start before ``end``
+        return k > 0 and self._max_end[k - 1] > start
 
 
 def _bare_hits(text: str, taken: Sequence[tuple[int, int]]) -> list[_Hit]:
     """Numbers/symbols printed without a type word, kept when the symbol names a type."""
     hits = []
+    taken_spans = _Spans(taken)
     for m in _rx().bare.finditer(text):
         found = doctypes.from_symbol(text[m.start("num") : m.end()]) if m["code"] else None
-        if found is None or _overlaps(m.start(), m.end(), taken):
+        if found is None or taken_spans.overlaps(m.start(), m.end()):
             continue
         if _rx().form_before.search(text, max(0, m.start() - _FORM_WINDOW), m.start()):
             continue
@@ -359,6 +372,7 @@ def find_references(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> li
     """
     typed = _typed_hits(text)
     hits = typed + _bare_hits(text, [(h.start, h.end) for h in typed])
-    kept = [h for h in hits if not _overlaps(h.start, h.end, exclude)]
+    excluded = _Spans(exclude)
+    kept = [h for h in hits if not excluded.overlaps(h.start, h.end)]
     kept.sort(key=lambda h: (h.start, h.end))
     return [_to_model(text, h) for h in kept]

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -554,6 +555,7 @@ class Scopes:
     assignment_paras: set[int] = field(default_factory=set)
     covered: set[str] = field(default_factory=set)
     covered_times: set[str] = field(default_factory=set)
+    siblings: dict[tuple[str | None, str], list[Section]] = field(default_factory=dict)  # see _sibling_groups
 
 
 def build_scopes(
@@ -565,7 +567,7 @@ def build_scopes(
     header: Header,
     body_start: int,
 ) -> Scopes:
-    sc = Scopes()
+    sc = Scopes(siblings=_sibling_groups(sections))
     for sec in sections:
         lead_end = _lead_end(text, sec)
         spans = ac.lead_actor_spans(text, sec.body_start, lead_end) if lead_end else []
@@ -615,7 +617,7 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
         if dl is not None:
             sc.times.setdefault(key, dl)
             if after_items:
-                _cover_preceding_siblings(scope, by_id, sc.times, sc.covered_times, key)
+                _cover_preceding_siblings(scope, sc.siblings, sc.times, sc.covered_times, key)
         return
     role = "coordinate" if m.group("coord") else "lead"
     spans = _assignment_actor_spans(text, m.end(), end)
@@ -625,12 +627,12 @@ def _collect_assignment(text: str, p: Para, by_id: dict[str, Section], deadlines
     cur = sc.assign.get(key)
     sc.assign[key] = Sourced((cur.spans if cur else []) + tagged, "assignment")
     if after_items:
-        _cover_preceding_siblings(scope, by_id, sc.assign, sc.covered, key)
+        _cover_preceding_siblings(scope, sc.siblings, sc.assign, sc.covered, key)
 
 
 def _cover_preceding_siblings(
     scope: Section | None,
-    by_id: dict[str, Section],
+    siblings: dict[tuple[str | None, str], list[Section]],
     table: dict,
     covered: set[str],  # type: ignore[type-arg]
     key: str,
@@ -639,20 +641,40 @@ def _cover_preceding_siblings(
     items cover the items before them that have none of their own."""
     if scope is None:
         return
-    siblings = sorted(
-        (
-            s
-            for s in by_id.values()
-            if s.parent_id == scope.parent_id and s.kind == scope.kind and s.start < scope.start
-        ),
-        key=lambda s: s.start,
-        reverse=True,
-    )
-    for sib in siblings:
+    group = siblings.get((scope.parent_id, scope.kind), [])
+    before = bisect.bisect_left(group, scope.start, key=lambda s: s.start)
+    for sib in reversed(group[:before]):
         if sib.id in table or sib.id in covered:
             break
         table[sib.id] = table[key]
         covered.add(sib.id)
+
+
+class _SectionFinder:
+    """The innermost section holding a position, in about log(n) steps: the section that
+    starts last at or before it, or the first of that section's ancestors that reaches it
+    (sections nest, so the innermost holder is always on that chain)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self._sections = sorted(sections, key=lambda s: s.start)
+        self._starts = [s.start for s in self._sections]
+        self._by_id = {s.id: s for s in sections}
+
+    def innermost(self, pos: int) -> Section | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        sec = self._sections[i] if i >= 0 else None
+        while sec is not None and sec.end < pos:
+            sec = self._by_id.get(sec.parent_id) if sec.parent_id else None
+        return sec
+
+
+def _sibling_groups(sections: list[Section]) -> dict[tuple[str | None, str], list[Section]]:
+    """Sections grouped by (parent, kind), each group sorted by start, so that finding
+    an item's preceding siblings stays cheap in long plans."""
+    groups: dict[tuple[str | None, str], list[Section]] = {}
+    for sec in sorted(sections, key=lambda s: s.start):
+        groups.setdefault((sec.parent_id, sec.kind), []).append(sec)
+    return groups
 
 
 def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -837,8 +859,9 @@ def _table_drafts(
     from .table_tasks import table_tasks
 
     out = []
+    find = _SectionFinder(sections)
     for t in table_tasks(text, deadlines, regions, issued):
-        sec = max((s for s in sections if s.start <= t.content.start <= s.end), key=lambda s: s.level, default=None)
+        sec = find.innermost(t.content.start)
         src = Sourced([(a, b, "lead") for a, b in t.leads], "assignment") if t.leads else None
         out.append(Draft(t.content.start, t.content.end, sec, src, list(t.coordinates), deadline=t.deadline))
     return out
