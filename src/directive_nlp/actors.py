@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from .resources import load
 from .vntext import UPPER, trie_alternation
@@ -38,6 +38,24 @@ def alternation(words: list[str]) -> str:
 
 
 _data, _alt = task_words, alternation
+
+
+@cache
+def word_list_re(key: str, before: str = "", after: str = r"(?![\w])", ignore_case: bool = False) -> re.Pattern[str]:
+    """The words of the ``key`` list of data/tasks.json as one pattern (a prefix tree)
+    between ``before`` and ``after``; compiled once per set of arguments."""
+    words = trie_alternation(task_words()[key]["words"], ignore_case=ignore_case)
+    return re.compile(f"{before}(?:{words}){after}", re.I if ignore_case else 0)
+
+
+_WORD_START = r"(?<![\w])"
+_cue_re = partial(word_list_re, "predicate_cues", _WORD_START, ignore_case=True)
+_strong_re = partial(word_list_re, "strong_cues")
+_stop_re = partial(word_list_re, "np_stops", r"\s")
+_opener_re = partial(word_list_re, "clause_openers", "^")
+_directive_re = partial(word_list_re, "directive_verbs", _WORD_START, ignore_case=True)
+_continuation_re = partial(word_list_re, "continuations", "^")
+_compound_re = partial(word_list_re, "noun_compounds", _WORD_START, ignore_case=True)
 
 
 @cache
@@ -72,40 +90,8 @@ def _grouped_by_first(alts: list[tuple[str, str]]) -> str:
     return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()) + ")"
 
 
-@cache
-def _cue_re() -> re.Pattern[str]:
-    cues = trie_alternation(_data()["predicate_cues"]["words"], ignore_case=True)
-    return re.compile(rf"(?<![\w])(?:{cues})(?![\w])", re.I)
-
-
-@cache
-def _strong_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{trie_alternation(_data()['strong_cues']['words'])})(?![\w])")
-
-
 def is_strong(text: str, pos: int) -> bool:
     return _strong_re().match(text, pos) is not None
-
-
-@cache
-def _stop_re() -> re.Pattern[str]:
-    return re.compile(rf"\s(?:{trie_alternation(_data()['np_stops']['words'])})(?![\w])")
-
-
-@cache
-def _opener_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{trie_alternation(_data()['clause_openers']['words'])})(?![\w])")
-
-
-@cache
-def _directive_re() -> re.Pattern[str]:
-    verbs = trie_alternation(_data()["directive_verbs"]["words"], ignore_case=True)
-    return re.compile(rf"(?<![\w])({verbs})(?![\w])", re.I)
-
-
-@cache
-def _continuation_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{trie_alternation(_data()['continuations']['words'])})(?![\w])")
 
 
 _SEP = re.compile(r"\s*(;|,|\bvà\b|\bcùng với\b|\bcùng\b)\s*")
@@ -160,12 +146,6 @@ def cue_stops(text: str, pos: int, end: int) -> list[int]:
         out.append(p)
     out += [m.start() for m in _stop_re().finditer(text, pos, end)]
     return sorted(out)
-
-
-@cache
-def _compound_re() -> re.Pattern[str]:
-    nouns = trie_alternation(_data()["noun_compounds"]["words"], ignore_case=True)
-    return re.compile(rf"(?<![\w])(?:{nouns})(?![\w])", re.I)
 
 
 def _in_compound(text: str, a: int, b: int) -> bool:
@@ -381,17 +361,17 @@ def directive_objects(text: str, start: int, end: int) -> list[tuple[str, Span]]
 def _directive_objects(text: str, start: int, end: int) -> tuple[tuple[str, Span], ...]:
     out = []
     for m in _directive_re().finditer(text, start, end):
-        if m.group(1)[0].isupper() and re.search(
+        if m.group(0)[0].isupper() and re.search(
             r"(?:Ban|Sở|Cục|Phòng|Trung tâm)\s$", text[max(0, m.start() - 12) : m.start()]
         ):
             continue  # 'Ban Chỉ đạo' is a name
-        if m.group(1).lower() in ("chỉ đạo", "đôn đốc", "hướng dẫn") and re.search(
+        if m.group(0).lower() in ("chỉ đạo", "đôn đốc", "hướng dẫn") and re.search(
             r"(?:để|nhằm)\s$", text[max(0, m.start() - 6) : m.start()]
         ):
             continue  # 'để chỉ đạo các cơ quan': a purpose, not an assignment
         span = object_span(text, m.end(), end)
         if span:
-            out.append((m.group(1).lower(), span))
+            out.append((m.group(0).lower(), span))
     return tuple(out)
 
 

@@ -15,13 +15,13 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, Generic, TypeVar
 
 from . import actors as ac
 from .header import split_lines
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
-from .vntext import LOWER, UPPER, trie_alternation
+from .vntext import LOWER, UPPER
 
 
 @dataclass
@@ -63,16 +63,8 @@ class Draft:
 
 
 _data, _alt = ac.task_words, ac.alternation
-
-
-@cache
-def _non_task_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{trie_alternation(_data()['non_task_openers']['words'])})")
-
-
-@cache
-def _narrative_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{trie_alternation(_data()['narrative_markers']['words'])})")
+_non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
+_narrative_re = partial(ac.word_list_re, "narrative_markers", "", "")
 
 
 @cache
