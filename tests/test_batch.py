@@ -239,3 +239,15 @@ def test_resuming_with_other_settings_is_refused(tmp_path):
     with pytest.raises(InputError, match="reference_date=None"):
         run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=False, reference_date="2024-01-01"))
     assert run_batch([tmp_path / "in"], out, workers=1, options=BatchOptions(use_model=False)).skipped == 1
+
+
+def test_an_oversized_file_is_refused_without_being_read(tmp_path, monkeypatch):
+    from directive_nlp import batch
+
+    monkeypatch.setattr(batch, "MAX_BYTES", 1000)
+    write(tmp_path / "in" / "big.txt", directive_text(1) * 3)
+    out = tmp_path / "out.jsonl"
+    run_batch([tmp_path / "in"], out, workers=1)
+    (record,) = read_records(out)
+    assert "larger than" in record["error"]["message"] and len(record["source"]["sha256"]) == 64
+    assert run_batch([tmp_path / "in"], out, workers=1).skipped == 1

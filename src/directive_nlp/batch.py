@@ -27,6 +27,7 @@ from .errors import InputError
 from .executors import Pool, open_pool
 from .inputs import count_inputs, iter_inputs
 from .jsonl_store import Appender, Done, recover
+from .reading import MAX_BYTES
 from .schema import SCHEMA_VERSION
 
 IN_FLIGHT_PER_SLOT = 4
@@ -134,7 +135,9 @@ def _prepare(path: Path, done: Done, summary: Summary) -> _Job | Result | None:
     """Read and hash one input: a job to run, an error record, or None to skip."""
     name = str(path)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        # a file past the limit is refused without being read: it must not swell the batch
+        data = b"" if size > MAX_BYTES else path.read_bytes()
     except OSError as e:
         if name in done.files:
             summary.skipped += 1
@@ -142,12 +145,28 @@ def _prepare(path: Path, done: Done, summary: Summary) -> _Job | Result | None:
         done.files.add(name)
         reason = "no such file" if isinstance(e, FileNotFoundError) else (e.strerror or type(e).__name__)
         return Result(error_record(name, None, None, "InputError", f"cannot read {name}: {reason}"), False, 0, 0, "")
+    if size > MAX_BYTES:
+        sha = _file_sha256(path)
+        if sha not in done.shas:
+            done.shas.add(sha)
+            message = f"the input is larger than {MAX_BYTES // (1024 * 1024)} MB"
+            return Result(error_record(name, sha, size, "InputError", message), False, 0, 0, "")
+        summary.skipped += 1
+        return None
     sha = hashlib.sha256(data).hexdigest()
     if sha in done.shas:
         summary.skipped += 1
         return None
     done.shas.add(sha)
     return _Job(name, data, sha)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _submit(pool: Pool, job: _Job, options: BatchOptions) -> Future[Result]:
