@@ -175,8 +175,39 @@ def score(gold: dict, pred: dict) -> dict[str, tuple[int, int, int]]:
     return out
 
 
+def part_of(pred: str, gold_text: str) -> bool:
+    """A predicted task is (part of) a gold task: one holds the other, or most of its word 4-grams are in it."""
+    if not pred or not gold_text:
+        return False
+    if pred in gold_text or gold_text in pred:
+        return True
+    pw, gw = pred.split(), gold_text.split()
+    if len(pw) < 4:
+        return False
+    grams = {tuple(gw[i : i + 4]) for i in range(len(gw) - 3)}
+    mine = [tuple(pw[i : i + 4]) for i in range(len(pw) - 3)]
+    return sum(g in grams for g in mine) >= 0.6 * len(mine)
+
+
+def name_pairs(pred: list[str], gold: list[str], threshold: float) -> list[tuple[int, str]]:
+    """(index into pred, gold name) for each one-to-one match, greedy as match_names."""
+    pool = list(range(len(pred)))
+    pairs = []
+    for g in sorted(gold, key=lambda x: x.startswith("?")):
+        scores = [(max(similar(alt, pred[i]) for alt in g.lstrip("?").split("|")), i) for i in pool]
+        best = max(scores, default=(0.0, -1))
+        if best[0] >= threshold:
+            pool.remove(best[1])
+            pairs.append((best[1], g))
+    return pairs
+
+
 def score_tasks(gold: dict, ptasks: list[dict]) -> dict[str, tuple[int, int, int]]:
-    found = a_tp = a_pred = a_gold = d_ok = d_n = 0
+    """tasks.found / actors / deadline as ../shared/eval/score.py; where the gold lists every task
+    (tasks_complete) also tasks.precision and tasks.roles (lead vs coordinating), and
+    tasks.not_tasks_rejected where it lists phrases that are not tasks."""
+    complete = bool(gold.get("tasks_complete"))
+    found = a_tp = a_pred = a_gold = d_ok = d_n = r_ok = r_n = 0
     for g in gold["tasks"]:
         needle = plain(g["contains"])
         hit = next((t for t in ptasks if needle in plain(t.get("text", ""))), None)
@@ -186,15 +217,35 @@ def score_tasks(gold: dict, ptasks: list[dict]) -> dict[str, tuple[int, int, int
             continue
         found += 1
         if "actors" in g:
-            names = [a.get("name") or "" for a in hit.get("actors") or []]
+            actors = hit.get("actors") or []
+            names = [a.get("name") or "" for a in actors]
             a_pred += len(names)
-            a_tp += match_names(names, g["actors"], 0.7)[0]
+            pairs = name_pairs(names, g["actors"], 0.7)
+            a_tp += len(pairs)
+            if complete:
+                support = {plain(x) for s in g.get("support", []) for x in s.lstrip("?").split("|")}
+                for i, ga in pairs:
+                    gold_lead = not any(plain(x) in support for x in ga.lstrip("?").split("|"))
+                    r_n += 1
+                    r_ok += gold_lead == ((actors[i].get("role") or "lead") == "lead")
         if "deadline" in g and same_time(dl_value(hit.get("deadline")), g["deadline"]):
             d_ok += 1
     n = len(gold["tasks"])
     out = {"tasks.found": (found, n, n), "tasks.actors": (a_tp, a_pred, a_gold)}
     if d_n:
         out["tasks.deadline"] = (d_ok, d_n, d_n)
+    if complete:
+        gtexts = [(plain(g["contains"]), plain(g.get("text") or g["contains"])) for g in gold["tasks"]]
+        ok = sum(
+            any(needle in pt or part_of(pt, gt) for needle, gt in gtexts)
+            for pt in (plain(t.get("text", "")) for t in ptasks)
+        )
+        out["tasks.precision"] = (ok, len(ptasks), len(ptasks))
+        out["tasks.roles"] = (r_ok, r_n, r_n)
+    if gold.get("not_tasks"):
+        ptexts = [plain(t.get("text", "")) for t in ptasks]
+        kept_out = sum(not any(plain(x) in pt for pt in ptexts) for x in gold["not_tasks"])
+        out["tasks.not_tasks_rejected"] = (kept_out, len(gold["not_tasks"]), len(gold["not_tasks"]))
     return out
 
 

@@ -74,3 +74,20 @@ def test_task_word_list_examples():
     assert actors.is_head_at(low, 0)
     assert actors._continuation_re().match(d["continuations"]["example"].split(", ")[1])
     assert json.dumps(d, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("entry", load("layout.json")["continuing_words"]["words"], ids=lambda e: e["word"])
+def test_continuing_word_examples_are_joined(entry):
+    from directive_nlp.normalize import normalize
+
+    first, second = entry["example"].split("\n")
+    assert first.split()[-1] == entry["word"].split()[-1]
+    assert normalize(entry["example"]).text == f"{first} {second}"
+
+
+@pytest.mark.parametrize("entry", load("layout.json")["fixed_phrases"]["phrases"], ids=lambda e: e["phrase"])
+def test_fixed_phrase_examples_are_rejoined(entry):
+    from directive_nlp.layout_repair import join_split_phrases
+
+    assert entry["example"].replace("\n", " ") == entry["phrase"]
+    assert join_split_phrases(entry["example"].split("\n")) == [entry["phrase"]]

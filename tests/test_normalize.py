@@ -147,3 +147,56 @@ def test_footnotes_are_located():
 def test_never_crashes_and_is_idempotent(raw):
     once = normalize(raw).text
     assert normalize(once).text == once
+
+
+# A page converted to markdown and wrapped at column 78 (the way web scrapes of legal portals come):
+# a paragraph goes on when the next line's first word would not have fitted, or after a word a
+# sentence cannot end on; headings and new paragraphs stay on their own lines.
+FIXED_COLUMN = """1. Về công tác quản lý
+Ủy ban nhân dân các xã, phường rà soát toàn bộ các điểm tập kết vật liệu xây
+dựng trên địa bàn, lập danh sách các tổ chức, cá nhân chưa có giấy phép và
+báo cáo Sở Xây dựng trước ngày 15 tháng 12 năm 2025 để tổng hợp trình Ủy ban
+nhân dân tỉnh; Sở Xây dựng chủ trì, phối hợp với Công an tỉnh và Sở Nông nghiệp
+Môi trường kiểm tra đột xuất các điểm tập kết có dấu hiệu vi phạm pháp luật.
+2. Về công tác tuyên truyền
+Sở Văn hóa, Thể thao và Du lịch phối hợp với Đài Phát thanh và Truyền hình tỉnh
+mở chuyên mục phổ biến các quy định mới về quản lý vật liệu xây dựng, hướng dẫn
+người dân phản ánh vi phạm qua đường dây nóng của Ủy ban nhân dân cấp xã và
+Cổng thông tin điện tử của tỉnh trong suốt thời gian triển khai kế hoạch này.
+Giao Sở
+Tài chính bố trí kinh phí thực hiện."""
+
+
+def test_text_wrapped_at_a_fixed_column_is_rejoined_per_paragraph():
+    out = lines(FIXED_COLUMN)
+    assert out[0] == "1. Về công tác quản lý"
+    assert out[1].startswith("Ủy ban nhân dân các xã") and out[1].endswith("có dấu hiệu vi phạm pháp luật.")
+    assert "Sở Nông nghiệp Môi trường kiểm tra" in out[1]  # a capital after a full line: wrapped
+    assert out[2] == "2. Về công tác tuyên truyền"
+    assert out[3].startswith("Sở Văn hóa") and out[3].endswith("triển khai kế hoạch này.")
+    assert out[4] == "Giao Sở Tài chính bố trí kinh phí thực hiện."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a fixed phrase broken over two lines is rejoined, the next field is not
+        ("ỦY BAN NHÂN\nDÂN\nTỈNH LAI CHÂU", ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"]),
+        ("TM. ỦY\nBAN NHÂN DÂN\nKT. CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]),
+        # a title word stays alone; a subject broken before "VÀ" is rejoined
+        (
+            "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI\nVÀ TÌM KIẾM CỨU NẠN",
+            ["QUYẾT ĐỊNH", "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN"],
+        ),
+        # "số" in the body is no "Số:" header field; a date in a sentence is no date line
+        ("Căn cứ Luật Đất đai\nsố 31/2024/QH15;", ["Căn cứ Luật Đất đai số 31/2024/QH15;"]),
+        (
+            "Quyết định này có hiệu lực\ntừ ngày 01 tháng 12 năm 2025.",
+            ["Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2025."],
+        ),
+        # the header's date line stays apart from what follows
+        ("Lai Châu, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH", ["Lai Châu, ngày 19 tháng 11 năm 2025", "QUYẾT ĐỊNH"]),
+    ],
+)
+def test_broken_lines(raw, expected):
+    assert lines(raw) == expected

@@ -7,9 +7,12 @@ test can call on a few written lines.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter
+from functools import cache, lru_cache
 
+from . import doctypes
 from .numbering import LABEL_ONLY, match_label, starts_item
+from .resources import load
 from .vntext import UPPER, CharTable, is_syllable, known_syllables, normalize_tone, strip_accents
 
 # ------------------------------------------------------------------ helpers
@@ -84,6 +87,46 @@ def explode_tables(lines: list[str]) -> list[str]:
                 out.extend(_explode_cell(c))
         else:
             out.append(s)
+    return out
+
+
+# ------------------------------------------------------------------ phrases broken over lines
+
+
+@cache
+def _phrase_pieces() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """For each fixed phrase of the genre and each place it can break: first words → the rest."""
+    phrases = [e["phrase"] for e in load("layout.json")["fixed_phrases"]["phrases"]]
+    phrases += load("closing.json")["titles"]
+    phrases += [w.upper() for w in doctypes.type_words() if " " in w]
+    pieces: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.upper().split())
+        for k in range(1, len(words)):
+            pieces.setdefault(words[:k], set()).add(words[k:])
+    return {k: frozenset(v) for k, v in pieces.items()}
+
+
+def _breaks_phrase(prev: str, nxt: str) -> bool:
+    pieces = _phrase_pieces()
+    head, tail = prev.upper().split(), nxt.upper().split()
+    for k in range(1, min(len(head), 8) + 1):
+        rests = pieces.get(tuple(head[-k:]))
+        if rests and any(tuple(tail[: len(r)]) == r for r in rests):
+            return True
+    return False
+
+
+def join_split_phrases(lines: list[str]) -> list[str]:
+    """'ỦY BAN NHÂN' / 'DÂN', 'CỘNG HÒA XÃ' / 'HỘI CHỦ NGHĨA VIỆT NAM', 'TM. ỦY' / 'BAN NHÂN DÂN':
+    a fixed phrase of the genre (motto, body, signer title, type word) broken over two lines."""
+    out: list[str] = []
+    for line in lines:
+        s = line.strip()
+        if out and out[-1].strip() and s and s != "|" and _breaks_phrase(out[-1].strip(), s):
+            out[-1] = out[-1].rstrip() + " " + s
+        else:
+            out.append(line)
     return out
 
 
@@ -555,25 +598,72 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 _HEADER_FIELD = re.compile(
-    r"(?i)^(số\s*:?|v/v|kính gửi|nơi nhận|cộng hòa|cong hoa|độc lập|đảng cộng sản|căn cứ|xét đề nghị|theo đề nghị)"
+    r"^(?:Số\s*:|Số\s+\S*\d|SỐ\s*:|V/[vV]\b|Căn cứ|CĂN CỨ|Xét đề nghị|Theo đề nghị)"
+    r"|(?i:^(?:kính gửi|nơi nhận|cộng hòa|cong hoa|độc lập|đảng cộng sản))"
 )
 
 
 _NUMBER_FIELD = re.compile(r"(?i)^số\s*:?\s*\S*\d")
+# a header date line: "Hà Nội, ngày 05 tháng 3 năm 2024" (not a date inside a sentence)
+_DATE_LINE_START = re.compile(r"^[^\W\d][^,;:.]{0,40},\s*ng[aàáả][yvý]\s+\S{1,3}\s+th[aá]ng\s", re.I)
 
 
-def _blocks_join(prev: str, nxt: str) -> bool:
+def _ends_with_date(line: str) -> bool:
+    m = _DATE_LINE.search(line)
+    return m is not None and m.end() >= len(line.rstrip(" .*")) - 1
+
+
+def _blocks_join(prev: str, nxt: str, forced: bool = False) -> bool:
     if not prev or not nxt:
         return True
     if starts_item(nxt) or _HEADER_FIELD.match(nxt) or nxt.startswith("|") or prev.startswith("|"):
         return True
-    if LABEL_ONLY.match(prev) or _DATE_LINE.search(nxt[:60]) or _DATE_LINE.search(prev):
+    if LABEL_ONLY.match(prev) or _DATE_LINE_START.match(nxt) or _ends_with_date(prev):
         return True
     if _NUMBER_FIELD.match(prev) and not nxt[:1].islower():
         return True
     if _AUTHORITY_THEN_SPACE.match(nxt) or _NOI_NHAN_START.match(prev):
         return True
-    return bool(is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower())
+    if is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower():
+        return not (_upper_goes_on(prev, nxt) or (forced and is_upper_line(nxt) and not doctypes.from_word(prev)))
+    return False
+
+
+def _upper_goes_on(prev: str, nxt: str) -> bool:
+    """An upper-case title or subject broken over lines: 'QUY ĐỊNH ĐỐI VỚI ĐƠN VỊ' / 'VÀ CÁN BỘ ...',
+    '... HƯỚNG DẪN THI HÀNH LUẬT SỐ' / '45/2024/QH15'."""
+    if doctypes.from_word(prev.strip(" :")):
+        return False  # "CHỈ THỊ" / "VỀ VIỆC ...": the title word stands alone
+    first = nxt.split(" ", 1)[0]
+    if is_upper_line(nxt) and first.lower() in _NEXT_LINE_JOINERS:
+        return True
+    return continuing_word_at_end(prev) and (is_upper_line(nxt) or nxt[:1].isdigit())
+
+
+_NEXT_LINE_JOINERS = frozenset({"và", "của", "với", "cho", "tại", "trong", "thuộc", "đối"})
+
+
+@cache
+def _continuing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words matched in any case, words matched as printed)."""
+    words = [e["word"] for e in load("layout.json")["continuing_words"]["words"]]
+    return (
+        frozenset(w for w in words if w.islower()),
+        frozenset(w for w in words if not w.islower()),
+    )
+
+
+def continuing_word_at_end(line: str) -> bool:
+    """Whether ``line`` ends on a word its sentence cannot end on ('... phối hợp với', 'Giao Sở')."""
+    words = line.rstrip().rsplit(" ", 2)
+    any_case, exact = _continuing_words()
+    for n in (1, 2):
+        if len(words) < n:
+            break
+        tail = " ".join(words[-n:])
+        if tail.lower() in any_case or tail in exact:
+            return True
+    return False
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -581,30 +671,67 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.8)] if lengths else 80
 
 
+def fixed_width(lines: list[str]) -> int | None:
+    """The column a converter wrapped the text at (markdown of web pages: ~80), or None: many lines
+    end within ten characters short of one width and almost none go past it."""
+    lengths = Counter(len(ln) for ln in lines if len(ln) > 30)
+    total = sum(lengths.values())
+    if total < 8:
+        return None
+    best: tuple[int, int] | None = None
+    for width in range(55, 131):
+        near = sum(lengths[n] for n in range(width - 10, width + 1))
+        over = sum(lengths[n] for n in range(width + 1, width + 16))
+        if near >= 8 and near >= 0.15 * total and over <= 0.15 * near and (best is None or near > best[1]):
+            best = (width, near)
+    return best[0] if best else None
+
+
+def _forced_break(prev: str, nxt: str, width: int) -> bool:
+    """The next line's first word would not have fitted on the previous line."""
+    first = nxt.split(" ", 1)[0]
+    return len(prev) + 1 + len(first) > width - 4
+
+
 def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
     """Rejoin a line cut mid-sentence with its continuation — never across a numbered
-    item, a list line or a header field. In a hard-wrapped source a full-width line
-    without final punctuation continues (a short line ends its paragraph); anywhere, a
-    following line that starts in lower case does."""
+    item, a list line or a header field. A following line that starts in lower case
+    continues; so does one after a line ending on a word a sentence cannot end on
+    ("của", "phối hợp với", "Giao Sở"), or on a comma or hyphen. In a hard-wrapped source
+    (PDF/OCR) a full-width line without final punctuation continues (a short line ends its
+    paragraph); in text wrapped at a fixed column, a line continues when the next line's
+    first word would not have fitted on it."""
     out: list[str] = []
     blank = 0
-    width = _wrap_width(lines) if wrapped else 0
+    column = None if wrapped else fixed_width(lines)
+    width = column or _wrap_width(lines)
+    fixed = column is not None
     last_raw = ""
     for line in lines:
         if not line:
             blank += 1
             continue
         prev = out[-1] if out else ""
-        lower_start = line[:1].islower()
-        full = len(last_raw) >= 0.72 * width
-        cont = (wrapped and blank == 0 and full and not prev.endswith(_TERMINAL)) or (lower_start and blank <= 2)
-        last_raw = line
-        if out and cont and not _blocks_join(prev, line) or out and _field_split(prev, line):
+        if out and (_continues(prev, last_raw, line, blank, width, wrapped, fixed) or _field_split(prev, line)):
             out[-1] = prev + " " + line
         else:
             out.append(line)
+        last_raw = line
         blank = 0
     return out
+
+
+def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrapped: bool, fixed: bool) -> bool:
+    if line[:1].islower():
+        return blank <= 2 and not _blocks_join(prev, line)
+    forced = fixed and _forced_break(last_raw, line, width)
+    if blank or prev.endswith(_TERMINAL) or _blocks_join(prev, line, forced):
+        return False
+    if wrapped and len(last_raw) >= 0.72 * width:
+        return True
+    if forced or continuing_word_at_end(prev) or prev.endswith((",", " -", " –", "(")):
+        return True
+    return is_upper_line(prev) and _upper_goes_on(prev, line)
 
 
 def _field_split(prev: str, nxt: str) -> bool:

@@ -124,7 +124,7 @@ def normalize(raw: str) -> Normalized:
     text = clean_characters(raw)
     lines = [ln.strip() for ln in text.split("\n")]
     lines, signed_at = strip_noise(lines)
-    lines = lr.explode_tables(lines)
+    lines = lr.join_split_phrases(lr.explode_tables(lines))
     respaced: dict[str, str] = {}  # both spacing repairs see mostly the same lines
     lines = lr.repair_letter_spacing(lines, respaced)
     lines = lr.split_header_fields(lines)
