@@ -95,10 +95,14 @@ def explode_tables(lines: list[str]) -> list[str]:
 
 @cache
 def _phrase_pieces() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
-    """For each fixed phrase of the genre and each place it can break: first words → the rest."""
+    """For each fixed phrase of the genre and each place it can break: first words → the rest.
+    The phrases: layout.json's, signer titles (closing.json), type words (doc_types.json) and the
+    ministries and departments of the gazetteer in capitals ("BỘ CÔNG THƯƠNG", "SỞ Y TẾ")."""
     phrases = [e["phrase"] for e in load("layout.json")["fixed_phrases"]["phrases"]]
     phrases += load("closing.json")["titles"]
-    phrases += [w.upper() for w in doctypes.type_words() if " " in w]
+    phrases += [w for w in doctypes.type_words() if " " in w]
+    fields = [n for group in load("bodies.json")["fields"] if not group["kind"] for n in group["names"]]
+    phrases += [f"{head} {name}" for head in ("BỘ", "SỞ") for name in fields]
     pieces: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for phrase in phrases:
         words = tuple(phrase.upper().split())
@@ -108,8 +112,10 @@ def _phrase_pieces() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
 
 
 def _breaks_phrase(prev: str, nxt: str) -> bool:
+    if not (is_upper_line(prev) and is_upper_line(nxt)):
+        return False
     pieces = _phrase_pieces()
-    head, tail = prev.upper().split(), nxt.upper().split()
+    head, tail = prev.upper().split(), [w.strip(".,:;") for w in nxt.upper().split()]
     for k in range(1, min(len(head), 8) + 1):
         rests = pieces.get(tuple(head[-k:]))
         if rests and any(tuple(tail[: len(r)]) == r for r in rests):
@@ -734,10 +740,23 @@ def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrap
     return is_upper_line(prev) and _upper_goes_on(prev, line)
 
 
+_PLACE_PIECE = re.compile(r"^(?:thành|phố|thị|xã|trấn|TP\.|Tp\.)$")
+_DATE_REST = re.compile(r"^(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm|\d{1,2}\s+năm\s+\d{4}|\d{4}\b)")
+_DATE_CUT = re.compile(r"(?:ngày|tháng|năm)$")
+
+
 def _field_split(prev: str, nxt: str) -> bool:
-    """'An' / 'Giang, ngày 14 tháng 9 năm 2021': a place name cut before its date."""
+    """'An' / 'Giang, ngày 14 tháng 9 năm 2021' or 'Thành phố Hồ' / 'Chí Minh, ngày ...': a place name cut
+    before its date; 'Hà Nội, ngày' / '18 tháng 11 năm 2025': a date cut inside."""
+    if _DATE_CUT.search(prev) and _DATE_REST.match(nxt):
+        return True
     words = prev.split()
-    return 1 <= len(words) <= 3 and all(is_name_token(w) for w in words) and bool(re.match(r"^[\w ]+,\s*ngày\s", nxt))
+    return (
+        1 <= len(words) <= 4
+        and all(is_name_token(w) or _PLACE_PIECE.match(w) for w in words)
+        and is_name_token(words[-1])
+        and bool(re.match(r"^[\w ]+,\s*ngày\s", nxt))
+    )
 
 
 # ------------------------------------------------------------------ spacing, footnotes
