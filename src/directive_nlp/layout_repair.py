@@ -97,25 +97,24 @@ def explode_tables(lines: list[str]) -> list[str]:
 def _phrase_pieces() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
     """For each fixed phrase of the genre and each place it can break: first words → the rest.
     The phrases: layout.json's, signer titles (closing.json), type words (doc_types.json) and the
-    ministries and departments of the gazetteer in capitals ("BỘ CÔNG THƯƠNG", "SỞ Y TẾ")."""
+    ministries and departments of the gazetteer in capitals ("BỘ CÔNG THƯƠNG", "SỞ Y TẾ"). Phrases in
+    capitals match lines in capitals; the others match as printed."""
     phrases = [e["phrase"] for e in load("layout.json")["fixed_phrases"]["phrases"]]
     phrases += load("closing.json")["titles"]
-    phrases += [w for w in doctypes.type_words() if " " in w]
+    phrases += [w.upper() for w in doctypes.type_words() if " " in w]
     fields = [n for group in load("bodies.json")["fields"] if not group["kind"] for n in group["names"]]
-    phrases += [f"{head} {name}" for head in ("BỘ", "SỞ") for name in fields]
+    phrases += [f"{head} {name.upper()}" for head in ("BỘ", "SỞ") for name in fields]
     pieces: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for phrase in phrases:
-        words = tuple(phrase.upper().split())
+        words = tuple(phrase.split())
         for k in range(1, len(words)):
             pieces.setdefault(words[:k], set()).add(words[k:])
     return {k: frozenset(v) for k, v in pieces.items()}
 
 
 def _breaks_phrase(prev: str, nxt: str) -> bool:
-    if not (is_upper_line(prev) and is_upper_line(nxt)):
-        return False
     pieces = _phrase_pieces()
-    head, tail = prev.upper().split(), [w.strip(".,:;") for w in nxt.upper().split()]
+    head, tail = prev.split(), [w.strip(".,:;") for w in nxt.split()]
     for k in range(1, min(len(head), 8) + 1):
         rests = pieces.get(tuple(head[-k:]))
         if rests and any(tuple(tail[: len(r)]) == r for r in rests):
