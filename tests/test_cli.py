@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from archive_builders import directive_docx
 from directive_nlp.cli import app
+from directive_nlp.schema import SCHEMA_VERSION
 
 runner = CliRunner()
 SAMPLE = (
@@ -39,7 +40,7 @@ def test_output_file_is_written(sample, tmp_path):
     out = tmp_path / "out.json"
     res = runner.invoke(app, ["extract", str(sample), "-o", str(out), "--pretty"])
     assert res.exit_code == 0 and res.stdout == ""
-    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == "1.0"
+    assert json.loads(out.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,12 @@ import pytest
 
 from directive_nlp.header import clean_number, parse_header
 from directive_nlp.normalize import normalize
+from directive_nlp.zones import find_zones
 
 
 def header_of(raw: str):
     n = normalize(raw)
-    return parse_header(n.text, signed_at=n.signed_at)
+    return parse_header(n.text, find_zones(n.text), signed_at=n.signed_at)
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .header import Line, split_lines
 from .layout_repair import fold_same_length, is_name_token, is_upper_line
 from .resources import load
 from .schema import Recipient, Signer
-from .vntext import UPPER
+from .zones import Zones
+from .zones.anchors import authority as _authority
+from .zones.anchors import authority_codes as _authority_codes
+from .zones.anchors import is_signer_line
+from .zones.anchors import titles as _titles
+from .zones.lines import Line, split_lines
 
 
 @dataclass
@@ -28,23 +32,6 @@ _BULLET = re.compile(r"^[-+•_–*]\s*")
 
 
 @cache
-def _authority() -> re.Pattern[str]:
-    alts = "|".join(re.escape(a["re"]) for a in sorted(load("closing.json")["authority"], key=lambda a: -len(a["re"])))
-    return re.compile(rf"(?<![\w/])({alts})\s*\.?\s*(?={UPPER})")
-
-
-@cache
-def _authority_codes() -> dict[str, str]:
-    return {a["re"]: a["code"] for a in load("closing.json")["authority"]}
-
-
-@cache
-def _titles() -> re.Pattern[str]:
-    titles = sorted(set(load("closing.json")["titles"]), key=len, reverse=True)
-    return re.compile(r"(?<!\S)(" + "|".join(re.escape(t) for t in titles) + r")(?!\S)")
-
-
-@cache
 def _RANKS() -> re.Pattern[str]:  # noqa: N802
     ranks = sorted(load("closing.json")["ranks"], key=len, reverse=True)
     return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(r) for r in ranks) + r")(?!\S)")
@@ -53,14 +40,6 @@ def _RANKS() -> re.Pattern[str]:  # noqa: N802
 @cache
 def _purposes() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"^(?:{p['re']})$", re.I), p["purpose"]) for p in load("closing.json")["purposes"]]
-
-
-def is_signer_line(text: str) -> bool:
-    """'KT. CHỦ TỊCH', 'THỦ TƯỚNG Nguyễn Tấn Dũng', 'CHÁNH VĂN PHÒNG'."""
-    t = text.strip()
-    if _authority().match(t):
-        return True
-    return bool(_titles().match(t)) and t.split(" ")[0].isupper()
 
 
 def parse_signer(block: str) -> Signer:
@@ -169,9 +148,14 @@ def _members(name: str) -> list[str]:
         return [name]
 
 
-def find_closing(text: str, body_start: int, addressees: list[str]) -> Closing:
-    """Locate the recipients list and the signer after the body; parse both."""
-    lines = [ln for ln in split_lines(text) if ln.end >= body_start]
+def find_closing(text: str, zones: Zones, addressees: list[str]) -> Closing:
+    """Parse the recipients list and the signer of the document's closing zone."""
+    cz = zones.first("closing")
+    if cz is None:
+        return Closing(len(text), None)
+    lines = [ln for ln in split_lines(text) if cz.start <= ln.start < cz.end]
+    if not lines:
+        return Closing(len(text), None)
     r = next((i for i, ln in enumerate(lines) if _NOI_NHAN.match(fold_same_length(ln.text))), None)
     if r is None:
         return _closing_without_recipients(lines, text)
@@ -206,6 +190,9 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
             signer.append(ln)
             if any(is_name_token(w) for w in t.split()[-2:]) and not _authority().match(t):
                 i += 1
+                while i < len(lines) and _name_piece(lines[i].text) and _name_tokens(signer) < 4:
+                    signer.append(lines[i])  # a name the layout broke: 'Mai' / 'Sơn'
+                    i += 1
                 break
             i += 1
             continue
@@ -239,6 +226,21 @@ def _split_signer_tail(ln: Line) -> tuple[Line, Line | None]:
         return ln, None
     cut = m.start("tail")
     return Line(ln.start, ln.start + cut, ln.text[:cut].rstrip()), Line(ln.start + cut, ln.end, tail)
+
+
+def _name_piece(t: str) -> bool:
+    words = t.strip(" .").split()
+    return 1 <= len(words) <= 3 and all(is_name_token(w) for w in words)
+
+
+def _name_tokens(block: list[Line]) -> int:
+    words = " ".join(ln.text for ln in block).split()
+    n = 0
+    for w in reversed(words):
+        if not is_name_token(w):
+            break
+        n += 1
+    return n
 
 
 def _is_signer_continuation(t: str) -> bool:

@@ -15,6 +15,10 @@ from . import doctypes
 from .layout_repair import fold_same_length, is_upper_line
 from .numbering import match_label
 from .schema import Header
+from .zones import DOCUMENT_KINDS, Zones
+from .zones.anchors import DAY_MONTH_YEAR as _DAY_MONTH_YEAR
+from .zones.furniture import meta_key, meta_keys, site_caption
+from .zones.lines import Line, split_lines
 
 
 @dataclass
@@ -26,35 +30,11 @@ class HeaderResult:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
-
-
-def split_lines(text: str) -> list[Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return out
-
-
 _QUOC_HIEU = re.compile(r"^(c[o0]ng\s*h[o0]a|dang cong san viet nam)")
 _TIEU_NGU = re.compile(r"^d[oô]c\s*l[aâ]p")
 _NUMBER = re.compile(r"^S[ốô]\s*:?\s*(?P<num>[0-9OoIlÏÌ|][^\s]*(?:\s*[/-]\s*[^\s]+)*)", re.I)
-_META = re.compile(
-    r"^(?P<key>số ký hiệu|số hiệu|ký hiệu|số văn bản|ngày ban hành|ngày ký|loại văn bản|cơ quan ban hành|người ký"
-    r"|trích yếu)"
-    r"\s*:\s*(?P<val>.+)$",
-    re.I,
-)
 _LEDE = re.compile(
     r"(?:ban hành|đã ban hành|ký ban hành)\s+(?P<type>[A-ZĐ][\wÀ-ỹ ]{2,20}?)\s+số\s+(?P<num>\d[\w/.-]*[\w])"
-)
-_DAY_MONTH_YEAR = (
-    r"ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})"
 )
 _DATE = re.compile(rf"(?:(?P<place>[^\d,][^,]{{0,60}}?)\s*,\s*)?{_DAY_MONTH_YEAR}", re.I)
 _DATE_CORE = re.compile(_DAY_MONTH_YEAR, re.I)  # in every match of _DATE
@@ -172,12 +152,47 @@ def _title_line(lines: list[Line]) -> int | None:
     return None
 
 
-def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
-    """Read the header fields from the first lines of a normalized document."""
-    lines = split_lines(text)
-    top = lines[:30]
-    h = Header()
+def parse_header(text: str, zones: Zones, *, signed_at: str | None = None) -> HeaderResult:
+    """Read the header fields from the header zone of a normalized document; where the document has no
+    header of its own (or the field is not in it), from what it states about itself elsewhere: an
+    attachment's "kèm theo" caption, the signature stamp, the page's metadata table or caption."""
+    hz = zones.first("header")
+    top = [ln for ln in split_lines(text) if hz is not None and hz.start <= ln.start < hz.end][:40]
+    h, own, date_span, body_start = _own_header(top)
+    if hz is None:
+        first = next((z for z in zones.zones if z.kind in DOCUMENT_KINDS), None)
+        body_start = first.start if first else 0
+    else:
+        body_start = max(body_start, min(len(text), hz.end + 1))
+    sources = {k: "header" for k in _SOURCED if getattr(h, k)}
     warnings: list[str] = []
+    _fill_from_self_descriptions(h, sources, _self_descriptions(text, zones, signed_at))
+    if sources.get("issued_date") == "signature":
+        warnings.append("issue date unreadable in the date line; taken from the signature stamp")
+    h.issued_date_source = _DATE_SOURCE.get(sources.get("issued_date", ""))  # type: ignore[assignment]
+    h.sources = dict(sorted(sources.items()))  # type: ignore[arg-type]
+    if zones.is_document:
+        for key, label in (("number", "number"), ("issued_date", "issue date"), ("doc_type", "document type")):
+            if getattr(h, key) is None:
+                warnings.append(f"header: no {label} found")
+    h.start, h.end = (hz.start, hz.end) if hz is not None else (None, None)
+    return HeaderResult(h, body_start, own, date_span, warnings)
+
+
+_SOURCED = ("number", "doc_type", "issued_date", "place", "issuer", "subject")
+_DATE_SOURCE = {
+    "header": "date_line",
+    "signature": "signature",
+    "caption": "caption",
+    "metadata": "metadata",
+    "lede": "lede",
+}
+
+
+def _own_header(top: list[Line]) -> tuple[Header, list[tuple[int, int]], tuple[int, int] | None, int]:
+    """The fields the header block prints: (header, the spans of its own number, the date's span, where
+    the body starts)."""
+    h = Header()
     own: list[tuple[int, int]] = []
     stop = len(top)
     for i, ln in enumerate(top):
@@ -187,82 +202,138 @@ def parse_header(text: str, *, signed_at: str | None = None) -> HeaderResult:
             own.append((ln.start, ln.end))
             stop = i
             break
-    meta = _metadata(top)
-    own += [(ln.start, ln.end) for ln in top if _META.match(ln.text.strip())]
-    if h.number is None and meta.get("number"):
-        h.number = clean_number(meta["number"])
     dated = _find_date(top)
     date_span = None
     if dated:
         ln, m = dated
         stop = min(stop, top.index(ln))
-        place = (m.group("place") or "").strip(" ,-|")
-        h.place = place or None
+        h.place = (m.group("place") or "").strip(" ,-|") or None
         h.issued_date = parse_date(m.group("d"), m.group("m"), m.group("y"))
-        h.issued_date_source = "date_line" if h.issued_date else None
         date_span = (ln.start + m.start(), ln.start + m.end())
-    if not h.issued_date and meta.get("date"):
-        h.issued_date, h.issued_date_source = meta["date"], "date_line"
-    lede = _LEDE.search(text[:3000]) if h.number is None else None
-    if lede and doctypes.from_word(lede.group("type")):
-        h.number = clean_number(lede.group("num"))
-        meta.setdefault("type", lede.group("type"))
-        if not h.issued_date:
-            h.issued_date = _lede_date(text[: lede.start()])
-    if not h.issued_date and signed_at:
-        h.issued_date, h.issued_date_source = signed_at[:10], "signature"
-        warnings.append("issue date unreadable in the date line; taken from the signature stamp")
     anchored = stop < len(top) or any(_QUOC_HIEU.match(fold_same_length(ln.text)) for ln in top[:12])
     if anchored:
         h.issuer, h.issuer_parent = _issuer(top, stop)
     for ln in top[:12]:
         t = ln.text.strip()
-        if _URGENCY.match(t):
-            h.urgency = _URGENCY.match(t).group(1)  # type: ignore[union-attr]
+        urgent = _URGENCY.match(t)
+        if urgent:
+            h.urgency = urgent.group(1)
         if _SECRET.match(t):
             h.confidentiality = t
-    body_start = _subject_and_addressees(top, h)
-    title = _title_text(top) or meta.get("type") or _sentence_title(top)
-    h.doc_type, h.doc_type_name = _doc_type(title, h.number, _has_vv(top))
-    if h.issuer is None and meta.get("issuer"):
-        h.issuer = meta["issuer"]
-    if h.subject is None and meta.get("subject"):
-        h.subject = meta["subject"]
-    for key, label in (("number", "number"), ("issued_date", "issue date"), ("doc_type", "document type")):
-        if getattr(h, key) is None:
-            warnings.append(f"header: no {label} found")
-    h.start, h.end = 0, body_start
-    return HeaderResult(h, body_start, own, date_span, warnings)
+    body_start = _subject_and_addressees(top, h) if top else 0
+    if top and not h.subject and not h.number and not dated and not h.addressees:
+        h.subject = top[-1].text.strip()  # a web page's title: the last line of a header without fields
+    if top:
+        h.doc_type, h.doc_type_name = _doc_type(_title_text(top) or _sentence_title(top), h.number, _has_vv(top))
+    return h, own, date_span, body_start
 
 
-def _metadata(top: list[Line]) -> dict[str, str]:
-    """Web pages list a document's fields: 'Số ký hiệu: ...', 'Ngày ban hành: ...'."""
-    keys = {
-        "số ký hiệu": "number",
-        "số hiệu": "number",
-        "ký hiệu": "number",
-        "số văn bản": "number",
-        "ngày ban hành": "date",
-        "ngày ký": "date",
-        "loại văn bản": "type",
-        "cơ quan ban hành": "issuer",
-        "người ký": "signer",
-        "trích yếu": "subject",
-    }
-    out: dict[str, str] = {}
-    for ln in top:
-        m = _META.match(ln.text.strip())
-        if not m:
+Fact = tuple[str, str, str]  # (field, value, source)
+
+
+def _fill_from_self_descriptions(h: Header, sources: dict[str, str], facts: list[Fact]) -> None:
+    """Fill the fields the header lacks, the first fact of each field winning (facts come in order of
+    trust: captions of the document's own attachments, the signature stamp, then the page's)."""
+    for key, value, source in facts:
+        if key in sources:
             continue
-        key, val = keys[m.group("key").lower()], m.group("val").strip()
-        if key == "date":
-            d = re.search(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", val)
-            iso = parse_date(d.group(1), d.group(2), d.group(3)) if d else None
-            if iso:
-                out[key] = iso
-        else:
-            out.setdefault(key, val)
-    return out
+        if key == "number":
+            number = clean_number(value)
+            if number:
+                h.number = number
+                sources[key] = source
+        elif key == "doc_type":
+            hit = doctypes.from_word(value) or doctypes.from_symbol(value)
+            if hit:
+                h.doc_type, h.doc_type_name = hit
+                sources[key] = source
+        elif key in ("issued_date", "issuer", "subject"):
+            setattr(h, key, value)
+            sources[key] = source
+    if "doc_type" not in sources and h.number:
+        hit = doctypes.from_symbol(h.number)
+        if hit:
+            h.doc_type, h.doc_type_name = hit
+            sources["doc_type"] = sources["number"]
+
+
+def _self_descriptions(text: str, zones: Zones, signed_at: str | None) -> list[Fact]:
+    facts: list[Fact] = []
+    for z in zones.of("attachment", "body"):
+        facts += _caption_facts(text, z.start, z.end)
+    if signed_at:
+        facts.append(("issued_date", signed_at[:10], "signature"))
+    for z in zones.of("metadata"):
+        facts += _metadata_facts(text[z.start : z.end])
+    body = zones.first("body") or zones.first("attachment")
+    if body is not None:
+        facts += _lede_facts(text[body.start : min(body.end, body.start + 3000)])
+    return facts
+
+
+_CAPTION = re.compile(
+    r"(?i)^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?P<type>[^\W\d][\w ]{1,25}?)\s+(?:số\s*:?\s*)?"
+    r"(?P<num>\d[\w.]*(?:[/-][\wĐđ.&]+)+)(?P<rest>.*)$"
+)
+_DMY = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
+
+
+def _caption_facts(text: str, start: int, end: int) -> list[Fact]:
+    """'(Kèm theo Quyết định số 87/2025/QĐ-UBND ngày 19 tháng 11 năm 2025 của ...)': the main document's
+    type, number and date as its attachment states them; the first such caption only."""
+    for ln in split_lines(text[start:end])[:400]:
+        m = _CAPTION.match(ln.text.strip())
+        if not m or not doctypes.from_word(m.group("type")):
+            continue
+        facts: list[Fact] = [("number", m.group("num"), "caption"), ("doc_type", m.group("type"), "caption")]
+        d = _DMY.search(m.group("rest"))
+        iso = parse_date(d.group(1), d.group(2), d.group(3)) if d else None
+        if iso:
+            facts.append(("issued_date", iso, "caption"))
+        return facts
+    return []
+
+
+def _metadata_facts(block: str) -> list[Fact]:
+    """'Số hiệu:' / '12/2025/QĐ-UBND', 'Ngày ban hành: 02/12/2025', and the page's caption
+    'Quyết định 12/2025/QĐ-UBND năm 2025 về ...'."""
+    keys = meta_keys()
+    facts: list[Fact] = []
+    lines = [ln.text.strip() for ln in split_lines(block)]
+    for i, t in enumerate(lines):
+        m = meta_key(t)
+        if m:
+            value = m.group("value").strip() or (lines[i + 1] if i + 1 < len(lines) else "")
+            field = keys.get(m.group("key").lower())
+            if field == "issued_date":
+                d = re.search(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
+                iso = parse_date(d.group(1), d.group(2), d.group(3)) if d else None
+                if iso:
+                    facts.append(("issued_date", iso, "metadata"))
+            elif field in ("number", "doc_type", "issuer", "subject") and value and not meta_key(value):
+                facts.append((field, value, "metadata"))
+            continue
+        c = site_caption().match(t)
+        if c:
+            facts += [("doc_type", c.group("type"), "metadata"), ("number", c.group("number"), "metadata")]
+            if c.group("date"):
+                day, month, year = c.group("date").split("/")
+                iso = parse_date(day, month, year)
+                if iso:
+                    facts.append(("issued_date", iso, "metadata"))
+    return facts
+
+
+def _lede_facts(body: str) -> list[Fact]:
+    """A news page's lede: 'Ngày 31/10/2023, Sở ... ban hành Hướng dẫn số 12/HD-SGDĐT ...'."""
+    lede = _LEDE.search(body)
+    if not lede or not doctypes.from_word(lede.group("type")):
+        return []
+    facts: list[Fact] = [("number", lede.group("num"), "lede"), ("doc_type", lede.group("type"), "lede")]
+    iso = _lede_date(body[: lede.start()])
+    if iso:
+        facts.append(("issued_date", iso, "lede"))
+    return facts
 
 
 def _lede_date(before: str) -> str | None:

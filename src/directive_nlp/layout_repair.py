@@ -282,8 +282,15 @@ def _split_title(line: str) -> list[str]:
             cut = w.start()
             break
     subject, body = rest[:cut].strip(), rest[cut:].strip()
+    if not subject:  # a subject in sentence case, then the first sentence: "... năm 2019 Ngày 12 tháng 7 năm 2019, ..."
+        opening = _OPENING_DATE.search(body)
+        if opening:
+            subject, body = body[: opening.start()].strip(), body[opening.start() :].strip()
     out += [x for x in (subject, body) if x]
     return out
+
+
+_OPENING_DATE = re.compile(r"(?<=[^\W_])\s+(?=Ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}|/\d{1,2})\D)")
 
 
 _DECISION_WORD = re.compile(r"(?<=\S)\s+((?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN)\s*:)")
@@ -639,6 +646,9 @@ def _upper_goes_on(prev: str, nxt: str) -> bool:
     '... HƯỚNG DẪN THI HÀNH LUẬT SỐ' / '45/2024/QH15'."""
     if doctypes.from_word(prev.strip(" :")):
         return False  # "CHỈ THỊ" / "VỀ VIỆC ...": the title word stands alone
+    label = match_label(prev)
+    if label is not None and label.kind in ("roman", "arabic", "multilevel", "letter_upper") and is_upper_line(nxt):
+        return len(prev) <= 60 and len(nxt) <= 80  # 'V. TỔ CHỨC' / 'THỰC HIỆN': a numbered heading broken
     first = nxt.split(" ", 1)[0]
     if is_upper_line(nxt) and first.lower() in _NEXT_LINE_JOINERS:
         return True

@@ -37,6 +37,7 @@ _SPACES = re.compile(f" {_SPACE_CHARS}+|[\t\u00a0\u2007\u202f\u2000-\u200a\u3000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+_MD_ESCAPE = re.compile(r"\\([*_#\[\]()|`\\>.+-])")
 
 
 def clean_characters(raw: str) -> str:
@@ -46,6 +47,8 @@ def clean_characters(raw: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)  # markdown escapes: "\*" is a star
     if "#" in text:
         text = _MD_HEADING.sub("", text)
     if "*" in text or "__" in text:  # every emphasis mark has one of them

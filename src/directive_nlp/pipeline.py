@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from .closing import Closing, find_closing
 from .header import HeaderResult, parse_header
 from .normalize import Normalized, normalize
-from .schema import Deadline, Document, LegalReference, Recipient, Section, Source
+from .schema import Deadline, Document, LegalReference, Recipient, Section, Source, Zone
 from .sections import find_sections
+from .zones import Zones, find_zones
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Stages:
     """Everything the stages before the task stage produced for one document."""
 
     norm: Normalized
+    zones: Zones
     head: HeaderResult
     closing: Closing
     layout: Layout
@@ -46,17 +48,16 @@ class Stages:
 
 
 def run_stages(text: str, opts: Options) -> Stages:
-    """normalize → header → closing → sections → references → deadlines."""
+    """normalize → zones → header → closing → sections → references → deadlines."""
     norm = normalize(text)
-    head = parse_header(norm.text, signed_at=norm.signed_at)
-    closing = find_closing(norm.text, head.body_start, head.header.addressees)
-    layout = _layout(norm.text, head.body_start, closing.body_end, closing.attachment_start, closing.spans)
-    if norm.footnotes_start is not None:
-        layout.skip.append((norm.footnotes_start, len(norm.text)))
+    zones = find_zones(norm.text)
+    head = parse_header(norm.text, zones, signed_at=norm.signed_at)
+    closing = find_closing(norm.text, zones, head.header.addressees)
+    layout = _layout(norm, zones, closing)
     sections = find_sections(norm.text, layout.regions, layout.skip)
-    references = _references(norm.text, head.own_number_spans)
-    deadlines = _deadlines(norm.text, head, references, opts)
-    return Stages(norm, head, closing, layout, sections, references, deadlines)
+    references = _references(norm.text, zones, head.own_number_spans)
+    deadlines = _deadlines(norm.text, zones, head, references, opts)
+    return Stages(norm, zones, head, closing, layout, sections, references, deadlines)
 
 
 def extract(text: str, *, source: Source | None = None, options: Options | None = None) -> Document:
@@ -72,9 +73,11 @@ def extract(text: str, *, source: Source | None = None, options: Options | None 
         st.deadlines,
     )
     recipients = _resolve_article_refs(closing.recipients, sections, norm.text)
-    tasks = _tasks(norm.text, head, st.layout, sections, references, deadlines, opts)
+    tasks = _tasks(norm.text, head, st.layout, sections, references, deadlines, opts) if st.zones.is_document else []
     warnings = list(norm.warnings) + head.warnings
-    if not closing.signer.name:
+    if not st.zones.is_document:
+        warnings.append("not an administrative document (a question-and-answer or news page, or a blank form)")
+    elif not closing.signer.name:
         warnings.append("no signer name found")
     doc = Document(
         source=source or Source(),
@@ -85,17 +88,26 @@ def extract(text: str, *, source: Source | None = None, options: Options | None 
         legal_references=references,
         deadlines=deadlines,
         tasks=tasks,
+        zones=[Zone(kind=z.kind, start=z.start, end=z.end) for z in st.zones.zones],  # type: ignore[arg-type]
+        kind="document" if st.zones.is_document else "not_a_document",
         text=norm.text,
         warnings=warnings,
     )
     return Document.model_validate(doc.model_dump())
 
 
-def _layout(text: str, body_start: int, body_end: int, attachment: int | None, spans: list[tuple[int, int]]) -> Layout:
-    regions = [(body_start, max(body_start, body_end), "main")]
-    if attachment is not None and attachment >= body_end:
-        regions.append((attachment, len(text), "attachment"))
-    return Layout(body_start, body_end, attachment, list(spans), regions)
+def _layout(norm: Normalized, zones: Zones, closing: Closing) -> Layout:
+    """The regions later stages read (the body and each attachment) and the spans inside them they skip
+    (page furniture, footnotes, the closing's recipients and signer)."""
+    regions = [(z.start, z.end, "main" if z.kind == "body" else "attachment") for z in zones.of("body", "attachment")]
+    skip = [(z.start, z.end) for z in zones.of("furniture", "metadata", "closing")] + list(closing.spans)
+    if norm.footnotes_start is not None:
+        skip.append((norm.footnotes_start, len(norm.text)))
+    body = zones.span("body")
+    body_start = body[0] if body else (regions[0][0] if regions else len(norm.text))
+    body_end = body[1] if body else body_start
+    attachment = zones.first("attachment")
+    return Layout(body_start, body_end, attachment.start if attachment else None, skip, regions)
 
 
 def _resolve_article_refs(recipients: list[Recipient], sections: list[Section], text: str) -> list[Recipient]:
@@ -119,20 +131,22 @@ def _article_bodies(article: str) -> list[str]:
     return parts
 
 
-def _references(text: str, own: list[tuple[int, int]]) -> list[LegalReference]:
-    try:
-        from .references import find_references
-    except ImportError:
-        return []
-    return find_references(text, exclude=own)
+def _outside_document(zones: Zones) -> list[tuple[int, int]]:
+    return [(z.start, z.end) for z in zones.of("furniture", "metadata")]
 
 
-def _deadlines(text, head, references, opts):  # type: ignore[no-untyped-def]
-    try:
-        from .deadlines import find_deadlines
-    except ImportError:
-        return []
-    exclude = [(r.start, r.end) for r in references] + head.own_number_spans
+def _references(text: str, zones: Zones, own: list[tuple[int, int]]) -> list[LegalReference]:
+    from .references import find_references
+
+    return find_references(text, exclude=own + _outside_document(zones))
+
+
+def _deadlines(text: str, zones: Zones, head: HeaderResult, references: list[LegalReference], opts: Options):  # type: ignore[no-untyped-def]
+    """Deadlines of the body and attachments: never the header's, the legal bases', the closing's or the page's."""
+    from .deadlines import find_deadlines
+
+    exclude = [(r.start, r.end) for r in references] + head.own_number_spans + _outside_document(zones)
+    exclude += [(z.start, z.end) for z in zones.of("header", "preamble", "closing")]
     if head.date_span:
         exclude.append(head.date_span)
     return find_deadlines(
@@ -141,8 +155,6 @@ def _deadlines(text, head, references, opts):  # type: ignore[no-untyped-def]
 
 
 def _tasks(text, head, layout, sections, references, deadlines, opts):  # type: ignore[no-untyped-def]
-    try:
-        from .tasks import assemble_tasks
-    except ImportError:
-        return []
+    from .tasks import assemble_tasks
+
     return assemble_tasks(text, head.header, layout, sections, references, deadlines, use_model=opts.use_model)

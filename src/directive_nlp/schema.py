@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -39,6 +39,9 @@ class Source(_Model):
     bytes: int | None = None
 
 
+HeaderSource = Literal["header", "caption", "signature", "metadata", "lede"]
+
+
 class Header(_Model):
     issuer: str | None = None  # the issuing body ("SỞ GIÁO DỤC VÀ ĐÀO TẠO")
     issuer_parent: str | None = None  # the superior body line ("ỦY BAN NHÂN DÂN TỈNH AN GIANG")
@@ -46,12 +49,16 @@ class Header(_Model):
     doc_type: str | None = None  # fixed: official code ("CT", "QĐ", "CV" for a công văn)
     doc_type_name: str | None = None  # fixed: "Chỉ thị"
     issued_date: str | None = None  # fixed: ISO date
-    issued_date_source: Literal["date_line", "signature", None] = None
+    issued_date_source: Literal["date_line", "signature", "caption", "metadata", "lede", None] = None
     place: str | None = None  # fixed
     subject: str | None = None  # fixed: trích yếu / "V/v ..."
     urgency: str | None = None  # KHẨN, THƯỢNG KHẨN, HỎA TỐC
     confidentiality: str | None = None  # MẬT, TỐI MẬT, TUYỆT MẬT
     addressees: list[str] = Field(default_factory=list)  # "Kính gửi:" list
+    # where each field was read: "header" (the document's own header block), "caption" (an attachment's
+    # "kèm theo ..." caption), "signature" (the signature stamp), "metadata" (the page's metadata table or
+    # caption), "lede" (a news page's first sentence)
+    sources: dict[str, HeaderSource] = Field(default_factory=dict)
     start: int | None = None
     end: int | None = None
 
@@ -138,8 +145,20 @@ class Task(Span):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+ZoneKind = Literal["furniture", "metadata", "header", "preamble", "body", "closing", "attachment"]
+
+
+class Zone(Span):
+    """A part of the page: its furniture or metadata, or a part of the document."""
+
+    kind: ZoneKind
+
+
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
+    # "document", or "not_a_document" for a page that is no administrative document (a Q&A or news
+    # article, a blank form): its header stays empty and no tasks are read from it
+    kind: Literal["document", "not_a_document"] = "document"
     source: Source = Field(default_factory=Source)
     header: Header = Field(default_factory=Header)
     sections: list[Section] = Field(default_factory=list)
@@ -148,13 +167,21 @@ class Document(_Model):
     legal_references: list[LegalReference] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+    zones: list[Zone] = Field(default_factory=list)
     text: str
     warnings: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _offsets_inside_text(self) -> Document:
         n = len(self.text)
-        spans: list[Span] = [*self.sections, *self.recipients, *self.legal_references, *self.deadlines, *self.tasks]
+        spans: list[Span] = [
+            *self.sections,
+            *self.recipients,
+            *self.legal_references,
+            *self.deadlines,
+            *self.tasks,
+            *self.zones,
+        ]
         for s in spans:
             if s.end > n:
                 raise ValueError(f"{type(s).__name__} ends at {s.end}, past the text ({n})")

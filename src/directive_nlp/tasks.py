@@ -145,7 +145,7 @@ class _QuoteTracker:
         m = self._OPEN.search(line)
         if not was_open and m:
             rest = line[m.end() :]
-            self.open = not self._CLOSED.search(rest) or rest.count('"') + rest.count("”") == 0
+            self.open = rest.count('"') + rest.count("”") == 0  # '"học tập số" để ...' closes on its line
             return True
         if was_open and ('"' in line or "”" in line):
             self.open = False
@@ -169,6 +169,9 @@ def clauses(text: str, para: Para) -> list[Clause]:
     out = [piece for c in out for piece in _split_merged_heading(text, c)]
     result: list[Clause] = []
     for c in out:
+        if _non_task_re().match(text[c.start : c.end]):  # 'Tham dự Hội nghị có ...; ...': one sentence, no task
+            result.append(c)
+            continue
         for piece in _split_lead_list(text, c):
             result.extend(_split_actions(text, piece) if not piece.after_lead else [piece])
     return [c for c in result if text[c.start : c.end].strip(" .;:-")]

@@ -1,0 +1,21 @@
+"""The normalized text as lines with offsets: the unit every zone is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with its offsets (``text[start:end] == line``)."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
