@@ -72,10 +72,12 @@ def head_re() -> re.Pattern[str]:
         alts.append((w[0], "(?i:" + re.escape(w[1:]) + ")" if flexible else re.escape(w[1:])))
     caps, coll = _grouped_by_first(alts), "(?!)"
     low = trie_alternation(h["lowercase_bodies"]["words"])
+    plural = trie_alternation(h["plural_bodies"]["words"])
     neg = trie_alternation(h["not_heads"]["words"])
     return re.compile(
         rf"(?<![\w])(?!(?:{neg})(?![\w]))"
-        rf"(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER}))"
+        rf"(?:(?:(?:các|Các|mỗi|Mỗi|toàn bộ|Toàn bộ)\s+)?(?:{caps}|{coll})(?![\w])|(?:{low})\s+(?={UPPER})"
+        rf"|(?:các|Các|những|Những|mỗi|Mỗi|tất cả các|Tất cả các)\s+(?:{plural})(?![\w]))"
     )
 
 
@@ -409,3 +411,33 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     preds = cue_stops(text, a, a + len(body))
     b = min(preds) if preds else a + len(body)
     return split_actor_list(text, a, b)
+
+
+# ------------------------------------------------------------------ is it a body at all?
+
+_trailer_re = partial(word_list_re, "subject_trailers", r"\s")
+
+
+@cache
+def unit_name_re() -> re.Pattern[str]:
+    """'Tỉnh Thanh Hóa', 'Thành phố Hải Phòng': an administrative unit by its proper name."""
+    units = [u[:1].upper() + u[1:] for u in load("bodies.json")["units"]]
+    return re.compile(rf"^(?:{alternation(units)})\s+{UPPER}")
+
+
+def plausible_actor(name: str) -> str | None:
+    """The name cut to what can name a body, an office holder or a collective ('Văn phòng Chính phủ
+    trân trọng' → 'Văn phòng Chính phủ'), or None for a phrase that names none ('Hệ thống', 'Kinh phí',
+    'Đầu tư': a clause's first noun taken for its subject)."""
+    name = name.strip(" ,;:.-")
+    cut = _trailer_re().search(name)
+    if cut is not None:
+        name = name[: cut.start()].rstrip(" ,;:")
+    if not name:
+        return None
+    if is_head_at(name, 0) or unit_name_re().match(name):
+        return name
+    from .gazetteer import find_bodies
+
+    found = find_bodies(name)
+    return name if found and found[0].start == 0 else None

@@ -131,15 +131,18 @@ def _issuer(lines: list[Line], stop: int) -> tuple[str | None, str | None]:
 
 
 def _doc_type(title: str | None, number: str | None, has_vv: bool) -> tuple[str, str] | tuple[None, None]:
+    """From the title word; a letter with a 'V/v' subject is a công văn whatever its symbol says
+    ('5333/CT-CS': CT is the issuing Cục Thuế, not a chỉ thị); then from the symbol."""
     if title:
         hit = doctypes.from_word(title)
         if hit:
             return hit
+    if has_vv:
+        return doctypes.from_word("công văn") or (None, None)
     if number:
         hit = doctypes.from_symbol(number)
         if hit:
             return hit
-    if has_vv or number:
         return doctypes.from_word("công văn") or (None, None)
     return None, None
 

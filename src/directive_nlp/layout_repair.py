@@ -90,6 +90,59 @@ def explode_tables(lines: list[str]) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------------ tables printed a cell per line
+
+
+def rebuild_cell_tables(lines: list[str]) -> list[str]:
+    """Tables a converter printed one cell per line, each cell opened by a line holding only '|' and
+    each row closed by an empty cell ('|' right after '|'): rows of three cells or more become markdown
+    rows ('| 1 | Rà soát ... | Sở Tài chính | 2026 |') that the table readers know. Narrower blocks (a
+    header's issuer and motto, a signature beside the recipients) are left as they are."""
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].strip() != "|":
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, end = _cell_rows(lines, i)
+        cells = [c for r in rows for c in r]
+        keyed = sum(1 for c in cells if c.rstrip(" *").endswith(":"))  # a 'key: | value' metadata table
+        if rows and max(len(r) for r in rows) >= 3 and keyed < 0.3 * len(cells):
+            out.extend("| " + " | ".join(cells) + " |" for cells in rows)
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _cell_rows(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """(rows, index after the block's last '|') for a block of cells starting at line ``i``; a blank
+    line ends the block (no cell holds one)."""
+    rows: list[list[str]] = []
+    cells: list[str] = []
+    cur: list[str] = []
+    last_bar = i
+    for j in range(i + 1, len(lines)):
+        s = lines[j].strip()
+        if s == "|":
+            if cur:
+                cells.append(" ".join(cur).replace("|", "/"))
+                cur = []
+            elif cells:
+                rows.append(cells)
+                cells = []
+            last_bar = j
+        elif not s:
+            break
+        else:
+            cur.append(s)
+    if cells:
+        rows.append(cells)
+    return rows, last_bar + 1
+
+
 # ------------------------------------------------------------------ phrases broken over lines
 
 

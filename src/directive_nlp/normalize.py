@@ -125,7 +125,7 @@ def _is_stamp_line(s: str) -> bool:
 def normalize(raw: str) -> Normalized:
     """Run every repair and return the normalized text with what was learnt on the way."""
     text = clean_characters(raw)
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = lr.rebuild_cell_tables([ln.strip() for ln in text.split("\n")])
     lines, signed_at = strip_noise(lines)
     lines = lr.join_split_phrases(lr.explode_tables(lines))
     respaced: dict[str, str] = {}  # both spacing repairs see mostly the same lines

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from . import actors as ac
 from .header import split_lines
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
-from .vntext import LOWER, UPPER
+from .vntext import LOWER, UPPER, fold
 
 
 @dataclass
@@ -198,8 +198,16 @@ def _split_merged_heading(text: str, c: Clause) -> list[Clause]:
 
 
 def _after_head(text: str, pos: int) -> bool:
+    """'7. Bộ Thông tin ...', 'phòng Kế hoạch ...': the word before is a body's head, so the capital
+    after it starts the body's name, not a new clause."""
     word = text[max(0, pos - 12) : pos].split()[-1:] or [""]
-    return word[0].lower() in ("phòng", "ban", "sở", "cục", "vụ", "viện", "hội", "đoàn", "đội", "tổ")
+    return word[0].lower() in _head_words()
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    words = _data()["heads"]["lowercase_bodies"]["words"]
+    return frozenset(w.split()[-1] for w in words) | {"bộ"}
 
 
 def _split_actions(text: str, c: Clause) -> list[Clause]:
@@ -509,7 +517,7 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     """Explicit lead/support actors and coordinating bodies printed in the clause."""
     leads: list[tuple[int, int, str]] = []
     objects = ac.directive_objects(text, start, end)
-    imperative = _starts_with_cue(text, start)
+    imperative = _starts_with_cue(text, start) and not _title_subject(text, start)
     subj = None if imperative else first_subject(text, start, end)
     tell = _TELL.search(text, start, end)
     if tell:
@@ -529,6 +537,16 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     return _dedupe(leads), coords
 
 
+_OF_BODY = re.compile(rf"\s+(?:các|toàn|những|{UPPER})")
+
+
+def _title_subject(text: str, start: int) -> bool:
+    """'Lãnh đạo các cơ sở giáo dục rà soát ...': a word that is a verb and a title ('lãnh đạo', 'chỉ
+    huy') opens the clause as a title when a body follows it."""
+    m = ac.head_re().match(text, start)
+    return m is not None and m.start() == start and _OF_BODY.match(text, m.end()) is not None
+
+
 def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s in spans:
@@ -545,9 +563,11 @@ class Scopes:
     heading: dict[str, Sourced] = field(default_factory=dict)  # section id → actors of its heading / lead
     assign: dict[str, Sourced] = field(default_factory=dict)  # section id → plan assignment (lead + coordinate)
     times: dict[str, Deadline] = field(default_factory=dict)  # section id → "Thời gian thực hiện"
+    lead: dict[str, Sourced] = field(default_factory=dict)  # section id → a lead paragraph's actors ('Đề nghị X ...:')
     preamble: Sourced | None = None
     addressee: Sourced | None = None
     assignment_paras: set[int] = field(default_factory=set)
+    lead_paras: set[int] = field(default_factory=set)  # paragraphs that only introduce the items after them
     covered: set[str] = field(default_factory=set)
     covered_times: set[str] = field(default_factory=set)
     siblings: dict[tuple[str | None, str], list[Section]] = field(default_factory=dict)  # see _sibling_groups
@@ -570,6 +590,8 @@ def build_scopes(
             sc.heading[sec.id] = Sourced([(a, b, "lead") for a, b in spans], "heading")
     for p in paras:
         _collect_assignment(text, p, by_id, deadlines, sc)
+    for k, p in enumerate(paras):
+        _collect_lead(text, p, paras[k + 1] if k + 1 < len(paras) else None, sc)
     first_section = min((s.start for s in sections if s.part == "main"), default=None)
     for p in paras:
         if first_section is not None and p.start >= first_section:
@@ -580,6 +602,75 @@ def build_scopes(
     if header.addressees and header.start is not None:
         sc.addressee = _addressee_spans(text, header, body_start)
     return sc
+
+
+def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes) -> None:
+    """A paragraph that ends with ':' and is followed by items ('Đề nghị Thường trực Tỉnh ủy tập trung
+    ... một số nội dung sau:' / '1. ...', '- ...') is no task of its own: its actors go to the items of
+    its section."""
+    seg = text[p.start : p.end].rstrip()
+    if nxt is None or not nxt.is_label_line:
+        return
+    if p.is_label_line:  # '4. Đề nghị UBND các tỉnh A, B' over its own items
+        if p.section is None or nxt.section is None or nxt.section.parent_id != p.section.id:
+            return
+        spans = _bare_request(text, p)
+        if spans:
+            sc.lead_paras.add(p.start)
+            sc.lead.setdefault(p.section.id, Sourced(spans, "item_lead"))
+        return
+    if not seg.endswith(":"):
+        return
+    if _only_introduces(text, p):
+        sc.lead_paras.add(p.start)
+    spans = _lead_para_actors(text, p)
+    if spans:
+        key = p.section.id if p.section is not None else "_doc"
+        sc.lead.setdefault(key, Sourced(spans, "item_lead" if p.section is not None else "preamble"))
+
+
+_ITEMS_NOUN = re.compile(
+    r"(?:các|một số|những)\s+(?:nội dung|nhiệm vụ|việc|giải pháp|vấn đề|yêu cầu|biện pháp|công việc|hoạt động)"
+    r"|(?:như|sau|cụ thể)\s*:\s*$"
+)
+_lead_verb_re = partial(ac.word_list_re, "lead_verbs", r"(?<![\w])")
+
+
+def _only_introduces(text: str, p: Para) -> bool:
+    """Whether a lead ending with ':' only hands over to its items: between who acts and 'các nội dung
+    sau' there are only the verbs of a lead ('tập trung chỉ đạo, thực hiện')."""
+    leads, _ = clause_actors(text, p.start, p.end)
+    after = max((b for _, b, _r in leads), default=p.start)
+    m = _ITEMS_NOUN.search(text, after, p.end)
+    if m is None:
+        return False
+    middle = _lead_verb_re().sub(" ", text[after : m.start()])
+    return len(re.findall(r"[^\W\d_]+", middle)) < 3
+
+
+def _bare_request(text: str, p: Para) -> list[tuple[int, int, str]]:
+    """'Đề nghị UBND các tỉnh Bắc Ninh, Long An' / 'Giao Sở Y tế:': a request naming who acts and nothing
+    else (its items say what)."""
+    objs = ac.directive_objects(text, p.start, p.end)
+    if not objs:
+        return []
+    _, (a, b) = objs[0]
+    if text[b : p.end].strip(" .:;"):
+        return []
+    return [(x, y, "lead") for x, y in ac.split_actor_list(text, a, b)]
+
+
+def _lead_para_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
+    cs = clauses(text, p)
+    if not cs or _ISSUER_ASKS.search(text, p.start, p.end):
+        return []  # 'Sở Y tế đề nghị:' — the issuer asks; the addressees act
+    last = cs[-1]
+    objs = ac.directive_objects(text, last.start, last.end)
+    spans = [(x, y, "lead") for _, (a, b) in objs for x, y in ac.split_actor_list(text, a, b)]
+    if spans:
+        return spans
+    leads, _ = clause_actors(text, last.start, last.end)
+    return [(a, b, "lead") for a, b, _r in leads]
 
 
 def _lead_end(text: str, sec: Section) -> int | None:
@@ -797,6 +888,8 @@ def assemble_tasks(
     for idx, para in enumerate(paras):
         if para.start in sc.assignment_paras or para.quoted or _in_purpose_section(para.section, by_id):
             continue
+        if para.start in sc.lead_paras and len(clauses(text, para)) == 1:
+            continue  # 'Đề nghị X thực hiện một số nội dung sau:' introduces its items
         lead_clause: Clause | None = None
         para_drafts: list[Draft] = []
         for c in clauses(text, para):
@@ -833,15 +926,82 @@ def assemble_tasks(
                 draft.model_clause = (c, tuple(coords))
             para_drafts.append(draft)
         for d in para_drafts:
+            if d.actors is None and d.model_clause is not None:
+                # a subject the tagger sees in the clause itself comes before anything inherited
+                leads = [
+                    x for x in _model_actors(model, text, *d.model_clause) if ac.plausible_actor(text[x[0] : x[1]])
+                ]
+                d.actors = Sourced(leads, "explicit") if leads else None
             if d.actors is None:
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
-            if d.actors is None and d.model_clause is not None:
-                leads = _model_actors(model, text, *d.model_clause)
-                d.actors = Sourced(leads, "explicit") if leads else None  # the tagger, where every rule is silent
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
-    return [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
+    tasks = [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
+    selves = _self_names(header)
+    kept = [t for t in tasks if _assigns(t, selves)]
+    return [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(kept)]
+
+
+def _assigns(t: Task, selves: list[str]) -> bool:
+    """A task is an action the document assigns: not without an identifiable body or office holder, not
+    the issuer's own narrative ('Cục Thuế nhận được ...', 'Bộ sẽ tổng hợp ...': the issuer the subject
+    of its own sentence, unless it sets itself a deadline; a plan's heading may still give the issuer a
+    task), not a closing formula."""
+    if not t.actors or _closing_formula().search(t.text):
+        return False
+    leads = [a for a in t.actors if a.role == "lead"] or t.actors
+    if all(a.source == "explicit" and _is_self(a.name, selves) for a in leads):
+        return t.deadline is not None and t.deadline.start >= t.start and t.deadline.end <= t.end
+    return True
+
+
+@cache
+def _closing_formula() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p['re']})" for p in _data()["closing_formulas"]["patterns"]), re.I)
+
+
+_SPEAKER = re.compile(r"(?i)kết luận của\s+(.+?)\s+(?:tại|về|trong|khi)\b")
+_HEAD_TITLES = ("bộ trưởng", "chủ tịch", "giám đốc", "cục trưởng", "tổng cục trưởng", "thủ tướng", "trưởng ban")
+
+
+def _self_names(header: Header) -> list[str]:
+    """The issuer as the document names itself: its body (with and without the superior body), and a
+    conclusion's speaker ('Thông báo kết luận của Thủ tướng Chính phủ tại ...')."""
+    out = [_fold_name(header.issuer)] if header.issuer else []
+    if header.issuer and header.issuer_parent:
+        out.append(_fold_name(f"{header.issuer_parent} {header.issuer}"))
+        if ac.unit_name_re().match(header.issuer.title()):  # 'ỦY BAN NHÂN DÂN' / 'TỈNH BẮC NINH': one body
+            out.append(_fold_name(header.issuer_parent))
+    m = _SPEAKER.search(header.subject or "")
+    if m:
+        out.append(_fold_name(m.group(1)))
+    return [x for x in out if x]
+
+
+def _fold_name(name: str) -> str:
+    from .gazetteer import expand
+
+    return " ".join(fold(expand(name)).split())
+
+
+def _is_self(name: str, selves: list[str]) -> bool:
+    """'Cục Thuế' of a letter by CỤC THUẾ, 'Bộ' alone in a letter of a ministry, 'Ủy ban nhân dân tỉnh' in
+    a decision of ỦY BAN NHÂN DÂN TỈNH X, 'Cục trưởng Cục Hải quan' of CỤC HẢI QUAN."""
+    if not selves:
+        return False
+    n = _fold_name(name)
+    for title in _HEAD_TITLES:
+        if n.startswith(title + " ") and len(n) > len(title) + 1:
+            n = n[len(title) + 1 :]  # the head of the issuing body speaks for it
+            break
+    words = n.split()
+    if not words or words[0] in ("cac", "toan", "tat"):
+        return False
+    for s in selves:
+        if n == s or (len(words) >= 2 and s.startswith(n)) or (len(words) == 1 and s.split()[:1] == words):
+            return True
+    return False
 
 
 def _table_drafts(
@@ -900,7 +1060,14 @@ def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
 
 
 def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section]) -> Sourced | None:
-    return _scoped(sec, sc.assign, by_id) or _scoped(sec, sc.heading, by_id) or sc.preamble or sc.addressee
+    """The nearest scope that names actors: from the item up through its sections, an assignment line,
+    a heading or a lead paragraph; then the document's preamble or addressees."""
+    while sec is not None:
+        for table in (sc.assign, sc.heading, sc.lead):
+            if sec.id in table:
+                return table[sec.id]
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return sc.assign.get("_doc") or sc.lead.get("_doc") or sc.preamble or sc.addressee
 
 
 _RECUR = [
@@ -976,9 +1143,14 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _add_actor(out: list[Actor], seen: set[str], text: str, a: int, b: int, role: str, source: str) -> None:
-    name = text[a:b].strip()
+    raw = text[a:b]
+    name = ac.plausible_actor(raw)
+    if name is None:
+        return  # not a body, an office holder or a collective: no actor
+    a += raw.find(name)
+    b = a + len(name)
     key = name.lower()
-    if not name or key in seen:
+    if key in seen:
         return
     seen.add(key)
     out.append(Actor(name=name, normalized=_canonical(name), role=role, source=source, start=a, end=b))  # type: ignore[arg-type]

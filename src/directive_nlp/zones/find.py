@@ -147,7 +147,7 @@ def _mark_meta_values(lines: list[Line], kinds: list[str | None]) -> None:
 def _document_start(lines: list[Line], kinds: list[str | None]) -> int | None:
     """The first header anchor and the issuer lines just above it."""
     anchor = None
-    before = 0  # lines of content before the anchor
+    body_seen = False  # an article, a numbered item or a closing before it: a title opens an attachment
     for i, ln in enumerate(lines):
         if kinds[i] is not None:
             continue
@@ -155,11 +155,12 @@ def _document_start(lines: list[Line], kinds: list[str | None]) -> int | None:
         if anchors.is_motto(t) or anchors.NUMBER.match(t) or _kinh_gui_anchor(t):
             anchor = i
             break
-        if anchors.is_title(t) and before <= 2:  # further down, a title opens an attachment
+        if anchors.is_title(t) and not body_seen:
             anchor = i
             break
-        if t and not is_upper_line(t):
-            before += 1
+        label = match_label(t)
+        if (label is not None and label.kind != "bullet") or anchors.is_noi_nhan(t) or anchors.authority().match(t):
+            body_seen = True
     if anchor is None:
         return None
     start = anchor
