@@ -17,6 +17,7 @@ from .numbering import match_label
 from .schema import Header
 from .zones import DOCUMENT_KINDS, Zones
 from .zones.anchors import DAY_MONTH_YEAR as _DAY_MONTH_YEAR
+from .zones.anchors import opens_addressees
 from .zones.furniture import meta_key, meta_keys, site_caption
 from .zones.lines import Line, split_lines
 
@@ -379,7 +380,7 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
         if m and not h.subject:
             h.subject = "V/v " + m.group(1).strip()
             end = max(end, ln.end + 1)
-        if re.match(r"(?i)^kính gửi\s*:?", t):
+        if opens_addressees(t):
             h.addressees = _addressees(top, i)
             end = max(end, _addressee_end(top, i))
             break
@@ -397,9 +398,13 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
 
 
 def _addressees(top: list[Line], i: int) -> list[str]:
-    first = re.sub(r"(?i)^kính gửi\s*:?\s*", "", top[i].text).strip()
+    first = top[i].text.split(":", 1)[1].strip() if ":" in top[i].text else ""
     items = [first] if first else []
-    for ln in top[i + 1 :]:
+    rest = top[i + 1 :]
+    if not first and rest and not rest[0].text.startswith(("-", "+", "•")) and len(rest[0].text) <= 150:
+        items.append(rest[0].text)  # 'Kính gửi:' / 'Sở Y tế các tỉnh, thành phố.'
+        rest = rest[1:]
+    for ln in rest:
         if not ln.text.startswith(("-", "+", "•")):
             break
         items.append(ln.text)

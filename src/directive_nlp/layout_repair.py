@@ -108,7 +108,8 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
         rows, end = _cell_rows(lines, i)
         cells = [c for r in rows for c in r]
         keyed = sum(1 for c in cells if c.rstrip(" *").endswith(":"))  # a 'key: | value' metadata table
-        if rows and max(len(r) for r in rows) >= 3 and keyed < 0.3 * len(cells):
+        headerish = any(_HEADERISH.search(c) for c in cells)  # the header or closing laid out in cells
+        if rows and max(len(r) for r in rows) >= 3 and keyed < 0.3 * len(cells) and not headerish:
             out.extend("| " + " | ".join(cells) + " |" for cells in rows)
             i = end
         else:

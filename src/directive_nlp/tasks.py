@@ -590,8 +590,9 @@ def build_scopes(
             sc.heading[sec.id] = Sourced([(a, b, "lead") for a, b in spans], "heading")
     for p in paras:
         _collect_assignment(text, p, by_id, deadlines, sc)
+    selves = _self_names(header)
     for k, p in enumerate(paras):
-        _collect_lead(text, p, paras[k + 1] if k + 1 < len(paras) else None, sc)
+        _collect_lead(text, p, paras[k + 1] if k + 1 < len(paras) else None, sc, selves)
     first_section = min((s.start for s in sections if s.part == "main"), default=None)
     for p in paras:
         if first_section is not None and p.start >= first_section:
@@ -604,7 +605,7 @@ def build_scopes(
     return sc
 
 
-def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes) -> None:
+def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes, selves: list[str]) -> None:
     """A paragraph that ends with ':' and is followed by items ('Đề nghị Thường trực Tỉnh ủy tập trung
     ... một số nội dung sau:' / '1. ...', '- ...') is no task of its own: its actors go to the items of
     its section."""
@@ -623,7 +624,8 @@ def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes) -> None:
         return
     if _only_introduces(text, p):
         sc.lead_paras.add(p.start)
-    spans = _lead_para_actors(text, p)
+    # 'Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:' — the issuer introducing, not acting
+    spans = [x for x in _lead_para_actors(text, p) if not _is_self(text[x[0] : x[1]], selves)]
     if spans:
         key = p.section.id if p.section is not None else "_doc"
         sc.lead.setdefault(key, Sourced(spans, "item_lead" if p.section is not None else "preamble"))
@@ -802,11 +804,12 @@ def _preamble_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
 
 
 def _addressee_spans(text: str, header: Header, body_start: int) -> Sourced | None:
-    spans = []
+    """The 'Kính gửi' addressees as printed in the header, each body of a line on its own."""
+    spans: list[tuple[int, int, str]] = []
     for name in header.addressees:
         i = text.find(name, 0, body_start)
         if i != -1:
-            spans.append((i, i + len(name), "lead"))
+            spans += [(a, b, "lead") for a, b in ac.split_actor_list(text, i, i + len(name))]
     return Sourced(spans, "addressee") if spans else None
 
 

@@ -22,6 +22,7 @@ NUMBER = re.compile(r"^(?:S[ốô]|SỐ)\s*:?\s*[0-9OoIlÏÌ|][\w.]*\s*[/-]\s*\S
 DAY_MONTH_YEAR = r"ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})"
 DATE_LINE = re.compile(rf"^(?:[^\d,][^,]{{0,60}}?,\s*)?{DAY_MONTH_YEAR}", re.I)
 KINH_GUI = re.compile(r"(?i)^kính\s*gửi\b")
+_DIEN = re.compile(r"^(?P<who>.{4,80}?)\s+(?:điện|ĐIỆN)\s*:")
 VV = re.compile(r"(?i)^(?:v/v|về việc)\b")
 PREAMBLE = re.compile(
     r"^(?:[-–•]\s*)?(?:Căn cứ|CĂN CỨ|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Xét tờ trình|Xét báo cáo|Xét|Trên cơ sở)\b"
@@ -31,6 +32,15 @@ NOI_NHAN = re.compile(r"^n[oơ]i\s*nh[aậ]n\b")
 CAPTION = re.compile(r"(?i)^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
 URGENCY = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TUYỆT MẬT|TỐI MẬT|MẬT)\b")
 APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|MẪU SỐ|Mẫu số)\b(?:\s+(?:số\s+)?[\dIVXLivx]+[a-z]?\b)?")
+
+
+def opens_addressees(text: str) -> bool:
+    """'Kính gửi:', or a công điện's 'THỦ TƯỚNG CHÍNH PHỦ điện:' before its list of addressees."""
+    t = text.strip(" *")
+    if KINH_GUI.match(t):
+        return True
+    m = _DIEN.match(t)
+    return m is not None and is_upper_line(m.group("who"))
 
 
 def is_date_line(text: str) -> bool:

@@ -175,7 +175,12 @@ def _document_start(lines: list[Line], kinds: list[str | None]) -> int | None:
 
 def _kinh_gui_anchor(t: str) -> bool:
     """'Kính gửi:' opening a letter whose header the page lost (not 'Kính gửi cụ ...' quoted in prose)."""
-    return bool(anchors.KINH_GUI.match(t)) and ":" in t[:12]
+    return (
+        bool(anchors.KINH_GUI.match(t))
+        and ":" in t[:12]
+        or anchors.opens_addressees(t)
+        and not anchors.KINH_GUI.match(t)
+    )
 
 
 def _header_end(lines: list[Line], start: int, n: int) -> int:
@@ -188,18 +193,19 @@ def _header_end(lines: list[Line], start: int, n: int) -> int:
         t = lines[i].text.strip()
         if anchors.PREAMBLE.match(t) or anchors.DECISION.match(t):
             break
-        if anchors.KINH_GUI.match(t):
+        if anchors.opens_addressees(t):
             return _addressees_end(lines, i, n)
         label = match_label(t)
         if label is not None and label.kind != "bullet":
             break
         if _is_header_line(t) or (after_title and _is_subject_line(t)):
-            after_title = anchors.is_title(t) or anchors.is_title_start(t)
+            # a subject follows the title, or the number of a công văn ('Số: ...' / 'Về việc ...')
+            after_title = anchors.is_title(t) or anchors.is_title_start(t) or bool(anchors.NUMBER.match(t))
             end = i + 1
         else:
             break
         i += 1
-    if end < n and anchors.KINH_GUI.match(lines[end].text.strip()):
+    if end < n and anchors.opens_addressees(lines[end].text):
         return _addressees_end(lines, end, n)
     return end
 
@@ -217,7 +223,8 @@ def _is_header_line(t: str) -> bool:
 
 
 def _is_subject_line(t: str) -> bool:
-    """A subject in sentence case under the title: 'Về việc ...', 'Ban hành Quy chế ...'."""
+    """A subject in sentence case under the title ('Về việc ...', 'Ban hành Quy chế ...') or under a
+    công văn's number ('Về hướng dẫn ...')."""
     return len(t) <= 300 and not t.endswith((".", ";")) and not anchors.PREAMBLE.match(t)
 
 
@@ -258,7 +265,11 @@ def _closing(lines: list[Line], h_end: int, n: int) -> tuple[int | None, int]:
         while start - 1 >= h_end and _in_signature(lines[start - 1].text):
             start -= 1
         end = r + 1
-        while end < n and (_is_recipient(lines[end].text) or _in_signature(lines[end].text)):
+        while end < n and (
+            _is_recipient(lines[end].text) or _in_signature(lines[end].text) or _continues_item(lines, end)
+        ):
+            if _opens_attachment(lines, end, n):
+                break  # 'PHỤ LỤC I' right after the signature
             end += 1
         return start, end
     for i in range(h_end, n):
@@ -288,6 +299,12 @@ def _in_signature(t: str) -> bool:
     return bool(t) and (
         anchors.is_signer_line(t) or (is_upper_line(t) and len(t) <= 80 and not anchors.is_title(t)) or _is_name(t)
     )
+
+
+def _continues_item(lines: list[Line], i: int) -> bool:
+    """'- Thủ tướng, các Phó Thủ tướng' / 'Chính phủ;': a recipient line the layout broke."""
+    prev, t = lines[i - 1].text.strip(), lines[i].text.strip()
+    return _is_recipient(prev) and not prev.endswith((";", ".")) and len(t) <= 120 and t.endswith((";", ".", ","))
 
 
 def _is_recipient(t: str) -> bool:
