@@ -175,12 +175,9 @@ def _document_start(lines: list[Line], kinds: list[str | None]) -> int | None:
 
 def _kinh_gui_anchor(t: str) -> bool:
     """'Kính gửi:' opening a letter whose header the page lost (not 'Kính gửi cụ ...' quoted in prose)."""
-    return (
-        bool(anchors.KINH_GUI.match(t))
-        and ":" in t[:12]
-        or anchors.opens_addressees(t)
-        and not anchors.KINH_GUI.match(t)
-    )
+    if anchors.KINH_GUI.match(t):
+        return ":" in t[:12]
+    return anchors.opens_addressees(t)
 
 
 def _header_end(lines: list[Line], start: int, n: int) -> int:
