@@ -64,6 +64,8 @@ class Draft:
 
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
+_non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
+_passive_ok_re = partial(ac.word_list_re, "passive_subjects", "", r"(?![\w])")
 _narrative_re = partial(ac.word_list_re, "narrative_markers", "", "")
 
 
@@ -78,7 +80,7 @@ def _assign_re() -> re.Pattern[str]:
 _MODAL = re.compile(
     r"(?<![\w])(phải|cần|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nghiêm cấm|tuyệt đối không|không được)(?![\w])"
 )
-_PURPOSE_HEADING = re.compile(r"(?i)^(mục đích|yêu cầu|mục đích,? yêu cầu|mục tiêu|quan điểm)\b")
+_PASSIVE = re.compile(r"[\s,]*(?:(?:cũng|đều|sẽ|vẫn|chỉ)\s+)?(được)\b")
 _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
 
 
@@ -368,6 +370,16 @@ class _ClauseFacts:
         subj = self.subject
         return subj is not None and _PAST.search(self.text[subj[0] : subj[1]]) is not None
 
+    @_once
+    def passive(self) -> bool:
+        """The subject is followed by 'được' ('Cán bộ, công chức được hưởng ...', 'Đội ngũ cán bộ được bố
+        trí hợp lý'): done to it or owed to it, not assigned to it ('được giao chủ trì' is)."""
+        subj = self.subject
+        if subj is None:
+            return False
+        m = _PASSIVE.match(self.text, subj[1], self.c.end)
+        return m is not None and _passive_ok_re().match(self.text, m.end(1) - len("được")) is None
+
     @property
     def heading(self) -> bool:
         """The label line of a heading section (not a clause after a lead)."""
@@ -393,7 +405,7 @@ def _is_task(f: _ClauseFacts, deadlines: list[Deadline] | None) -> tuple[bool, b
     narrative = f.narrative and not f.conditional
     if cue_start or modal:
         return not (narrative and not modal and not cue_start), cue_start
-    if f.subject is not None and not f.past and not narrative:
+    if f.subject is not None and not f.past and not narrative and not f.passive:
         return True, False
     return False, False
 
@@ -504,7 +516,7 @@ def _in_list(text: str, p: int) -> bool:
 
 def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:
     while sec is not None:
-        if sec.title and _PURPOSE_HEADING.match(sec.title):
+        if sec.title and _non_task_section_re().match(sec.title):
             return True
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
     return False

@@ -27,11 +27,18 @@ VV = re.compile(r"(?i)^(?:v/v|về việc)\b")
 PREAMBLE = re.compile(
     r"^(?:[-–•]\s*)?(?:Căn cứ|CĂN CỨ|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Xét tờ trình|Xét báo cáo|Xét|Trên cơ sở)\b"
 )
-DECISION = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|BAN HÀNH)\s*:\s*$")
+DECISION = re.compile(r"(?:^|\s)(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|BAN HÀNH)\s*:\s*$")
 NOI_NHAN = re.compile(r"^n[oơ]i\s*nh[aậ]n\b")
 CAPTION = re.compile(r"(?i)^\(?\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\b")
 URGENCY = re.compile(r"^(?:HỎA TỐC|THƯỢNG KHẨN|KHẨN|TUYỆT MẬT|TỐI MẬT|MẬT)\b")
 APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục|BIỂU MẪU|Biểu mẫu|MẪU SỐ|Mẫu số)\b(?:\s+(?:số\s+)?[\dIVXLivx]+[a-z]?\b)?")
+
+
+def is_decision(text: str) -> bool:
+    """'QUYẾT ĐỊNH:' ending the preamble, alone or at the end of the last legal basis."""
+    t = text.strip(" *")
+    m = DECISION.search(t)
+    return m is not None and (m.start() == 0 or is_upper_line(t[m.start() :]))
 
 
 def opens_addressees(text: str) -> bool:

@@ -188,7 +188,7 @@ def _header_end(lines: list[Line], start: int, n: int) -> int:
     i = start
     while i < min(n, start + _HEADER_SPAN):
         t = lines[i].text.strip()
-        if anchors.PREAMBLE.match(t) or anchors.DECISION.match(t):
+        if anchors.PREAMBLE.match(t) or anchors.is_decision(t):
             break
         if anchors.opens_addressees(t):
             return _addressees_end(lines, i, n)
@@ -242,7 +242,7 @@ def _preamble_end(lines: list[Line], h_end: int, body_end: int) -> int:
     limit = min(body_end, h_end + 80)
     for i in range(h_end, limit):
         t = lines[i].text.strip()
-        if anchors.DECISION.match(t):
+        if anchors.is_decision(t):
             return i + 1
         label = match_label(t)
         if label is not None and label.kind != "bullet":
