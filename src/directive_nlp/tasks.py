@@ -898,6 +898,7 @@ def assemble_tasks(
     deadlines = sorted(deadlines, key=lambda d: d.start)
     paras = paragraphs(text, layout.regions, layout.skip, sections)
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
+    ref_starts = sorted(r.start for r in references)
     model = _load_model() if use_model else None
     drafts: list[Draft] = []
     for idx, para in enumerate(paras):
@@ -910,6 +911,8 @@ def assemble_tasks(
         for c in clauses(text, para):
             if text[c.start : c.end].rstrip().endswith(":") and not c.after_lead:
                 lead_clause = c
+            if _cites_first(text, c, ref_starts):
+                continue  # 'Quyết định số 12/QĐ-UBND ngày ... ban hành Kế hoạch ...': an item that names a document
             facts = _ClauseFacts(text, c)
             ok, cue_start = _is_task(facts, deadlines)
             prob = None
@@ -948,7 +951,8 @@ def assemble_tasks(
                 ]
                 d.actors = Sourced(leads, "explicit") if leads else None
             if d.actors is None:
-                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
+                in_main = any(a <= d.start < b and kind == "main" for a, b, kind in layout.regions)
+                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id, in_main)
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
@@ -956,6 +960,18 @@ def assemble_tasks(
     selves = _self_names(header)
     kept = [t for t in tasks if _assigns(t, selves)]
     return [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(kept)]
+
+
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
+
+
+def _cites_first(text: str, c: Clause, ref_starts: list[int]) -> bool:
+    """The clause opens with a reference to another document (a list of documents, a footnote '[7]')."""
+    start = c.start + len(text[c.start : c.end]) - len(text[c.start : c.end].lstrip(" -+•*"))
+    if _FOOTNOTE_MARK.match(text, start):
+        return True
+    i = bisect.bisect_left(ref_starts, start)
+    return i < len(ref_starts) and ref_starts[i] <= start + 1
 
 
 def _assigns(t: Task, selves: list[str]) -> bool:
@@ -1074,14 +1090,17 @@ def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
     return mine and theirs
 
 
-def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section]) -> Sourced | None:
+def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section], in_main: bool = True) -> Sourced | None:
     """The nearest scope that names actors: from the item up through its sections, an assignment line,
-    a heading or a lead paragraph; then the document's preamble or addressees."""
+    a heading or a lead paragraph; then, in the main body only (not in an appendix of figures), the
+    document's own lead, preamble or addressees."""
     while sec is not None:
         for table in (sc.assign, sc.heading, sc.lead):
             if sec.id in table:
                 return table[sec.id]
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    if not in_main:
+        return None
     return sc.assign.get("_doc") or sc.lead.get("_doc") or sc.preamble or sc.addressee
 
 
