@@ -95,9 +95,10 @@ def explode_tables(lines: list[str]) -> list[str]:
 
 def rebuild_cell_tables(lines: list[str]) -> list[str]:
     """Tables a converter printed one cell per line, each cell opened by a line holding only '|' and
-    each row closed by an empty cell ('|' right after '|'): rows of three cells or more become markdown
-    rows ('| 1 | Rà soát ... | Sở Tài chính | 2026 |') that the table readers know. Narrower blocks (a
-    header's issuer and motto, a signature beside the recipients) are left as they are."""
+    each row closed by an empty cell ('|' right after '|'): the rows of a data table (three cells or more,
+    with the narrower group rows between them) become markdown rows ('| 1 | Rà soát ... | Sở Tài chính |
+    2026 |') that the table readers know. Other rows stay as they were: a header's issuer and motto, a
+    signature beside the recipients, a page's 'key: | value' metadata."""
     out: list[str] = []
     i, n = 0, len(lines)
     while i < n:
@@ -106,25 +107,34 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         rows, end = _cell_rows(lines, i)
-        cells = [c for r in rows for c in r]
-        keyed = sum(1 for c in cells if c.rstrip(" *").endswith(":"))  # a 'key: | value' metadata table
-        headerish = any(_HEADERISH.search(c) for c in cells)  # the header or closing laid out in cells
-        if rows and max(len(r) for r in rows) >= 3 and keyed < 0.3 * len(cells) and not headerish:
-            out.extend("| " + " | ".join(cells) + " |" for cells in rows)
-            i = end
-        else:
-            out.append(lines[i])
-            i += 1
+        data = [_data_row(cells) for cells, _, _ in rows]
+        for k, (cells, a, b) in enumerate(rows):
+            near = (k > 0 and data[k - 1]) or (k + 1 < len(rows) and data[k + 1])
+            if data[k] or (near and len(cells) >= 2 and _plain_row(cells)):
+                out.append("| " + " | ".join(cells) + " |")
+            else:
+                out.extend(lines[a:b])
+        out.extend(lines[rows[-1][2] if rows else i : end])
+        i = max(end, i + 1)
     return out
 
 
-def _cell_rows(lines: list[str], i: int) -> tuple[list[list[str]], int]:
-    """(rows, index after the block's last '|') for a block of cells starting at line ``i``; a blank
-    line ends the block (no cell holds one)."""
-    rows: list[list[str]] = []
+def _plain_row(cells: list[str]) -> bool:
+    keyed = sum(1 for c in cells if c.rstrip(" *").endswith(":"))
+    return keyed * 2 < len(cells) and not any(_HEADERISH.search(c) for c in cells)
+
+
+def _data_row(cells: list[str]) -> bool:
+    return len(cells) >= 3 and _plain_row(cells) and max(len(c) for c in cells) <= 2000
+
+
+def _cell_rows(lines: list[str], i: int) -> tuple[list[tuple[list[str], int, int]], int]:
+    """(rows as (cells, first line, after last line), index after the block's last '|') for a block of
+    cells starting at line ``i``; a blank line ends the block (no cell holds one)."""
+    rows: list[tuple[list[str], int, int]] = []
     cells: list[str] = []
     cur: list[str] = []
-    last_bar = i
+    row_start, last_bar = i, i
     for j in range(i + 1, len(lines)):
         s = lines[j].strip()
         if s == "|":
@@ -132,15 +142,17 @@ def _cell_rows(lines: list[str], i: int) -> tuple[list[list[str]], int]:
                 cells.append(" ".join(cur).replace("|", "/"))
                 cur = []
             elif cells:
-                rows.append(cells)
-                cells = []
+                rows.append((cells, row_start, j + 1))
+                cells, row_start = [], j + 1
+            else:
+                row_start = j
             last_bar = j
-        elif not s:
-            break
+        elif not s or len(cur) >= 40:
+            break  # a blank line, or far more lines than a cell holds: the table has ended
         else:
             cur.append(s)
     if cells:
-        rows.append(cells)
+        rows.append((cells, row_start, last_bar + 1))
     return rows, last_bar + 1
 
 
