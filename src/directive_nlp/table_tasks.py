@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 
 from . import actors as ac
-from .header import split_lines
 from .schema import Deadline
 from .vntext import fold
+from .zones.lines import Line, split_lines
 
 _ROLES = [
     ("content", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten nhiem vu")),
     ("coordinate", re.compile(r"phoi hop")),
-    ("lead", re.compile(r"chu tri|thuc hien|trach nhiem|don vi|co quan")),
+    ("lead", re.compile(r"chu tri|thuc hien|trach nhiem|phu trach|don vi|co quan")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh|moc")),
 ]
 
@@ -59,23 +59,34 @@ def _roles(header: list[Cell]) -> dict[str, int]:
     return roles
 
 
-def table_tasks(
-    text: str, deadlines: list[Deadline], regions: list[tuple[int, int, str]], issued_date: str | None = None
-) -> list[TableTask]:
-    """Tasks of every plan table in the body regions."""
-    out: list[TableTask] = []
+def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[list[Line], dict[str, int]]]:
+    """Blocks of table rows in the regions whose first row names a plan table's columns."""
     rows = [ln for ln in split_lines(text) if ln.text.startswith("|") and any(a <= ln.start < b for a, b, _ in regions)]
-    blocks: list[list] = []  # type: ignore[type-arg]
+    blocks: list[list[Line]] = []
     for ln in rows:
         if blocks and blocks[-1][-1].end + 1 == ln.start:
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
+    out = []
     for block in blocks:
-        header = _cells(text, block[0].start, block[0].end)
-        roles = _roles(header)
-        if "content" not in roles or not ({"lead", "time"} & set(roles)):
-            continue
+        roles = _roles(_cells(text, block[0].start, block[0].end))
+        if "content" in roles and {"lead", "time"} & set(roles):
+            out.append((block, roles))
+    return out
+
+
+def plan_table_rows(text: str, regions: list[tuple[int, int, str]]) -> set[int]:
+    """Start offsets of the rows the plan-table reader takes (other tables are read cell by cell)."""
+    return {ln.start for block, _ in _plan_tables(text, regions) for ln in block}
+
+
+def table_tasks(
+    text: str, deadlines: list[Deadline], regions: list[tuple[int, int, str]], issued_date: str | None = None
+) -> list[TableTask]:
+    """Tasks of every plan table in the body regions."""
+    out: list[TableTask] = []
+    for block, roles in _plan_tables(text, regions):
         for ln in block[1:]:
             cells = _cells(text, ln.start, ln.end)
             task = _row_task(text, cells, roles, deadlines, issued_date)

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from . import actors as ac
 from .header import split_lines
+from .layout_repair import is_upper_line
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
 from .vntext import LOWER, UPPER, fold
 
@@ -31,6 +32,7 @@ class Para:
     section: Section | None
     is_label_line: bool
     quoted: bool = False  # inside a provision quoted from another document
+    cell: bool = False  # a cell of a table that is no plan table (criteria, figures, steps)
 
 
 @dataclass
@@ -105,8 +107,14 @@ def deadline_in(deadlines: list[Deadline], a: int, b: int, *, dated: bool = Fals
 
 
 def paragraphs(
-    text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]], sections: list[Section]
+    text: str,
+    regions: list[tuple[int, int, str]],
+    skip: list[tuple[int, int]],
+    sections: list[Section],
+    table_rows: set[int] | None = None,
 ) -> list[Para]:
+    """The lines of the regions as paragraphs, each with the section it is in. A table row the plan-table
+    reader does not take gives one paragraph per cell (a table of steps, of criteria, a two-column list)."""
     by_start = {s.start: s for s in sections}
     out: list[Para] = []
     opened: list[Section] = []  # sections open at the current line (a stack by level)
@@ -114,7 +122,7 @@ def paragraphs(
     k = 0
     quote = _QuoteTracker()
     for ln in split_lines(text):
-        if not ln.text.strip() or ln.text.startswith("|") or not any(a <= ln.start < b for a, b, _ in regions):
+        if not ln.text.strip() or not any(a <= ln.start < b for a, b, _ in regions):
             continue
         if any(a <= ln.start < b for a, b in skip):
             continue
@@ -122,12 +130,30 @@ def paragraphs(
             opened = [o for o in opened if o.level < order[k].level] + [order[k]]
             k += 1
         opened = [o for o in opened if o.start <= ln.start <= o.end]
+        if ln.text.startswith("|"):
+            if table_rows is not None and ln.start not in table_rows:
+                out += _cell_paras(ln.start, ln.text, opened[-1] if opened else None)
+            continue
         sec = by_start.get(ln.start)
         quoted = quote.feed(ln.text)
         if sec is not None:
             out.append(Para(sec.body_start, ln.end, sec, True, quoted))
         else:
             out.append(Para(ln.start, ln.end, opened[-1] if opened else None, False, quoted))
+    return out
+
+
+_CELL = re.compile(r"[^|]+")
+
+
+def _cell_paras(start: int, row: str, sec: Section | None) -> list[Para]:
+    out = []
+    for m in _CELL.finditer(row):
+        raw = m.group(0)
+        a = start + m.start() + len(raw) - len(raw.lstrip())
+        b = start + m.end() - (len(raw) - len(raw.rstrip()))
+        if b - a >= 8:  # not a row number, a mark, a figure
+            out.append(Para(a, b, sec, False, cell=True))
     return out
 
 
@@ -896,7 +922,9 @@ def assemble_tasks(
 ) -> list[Task]:
     by_id = {s.id: s for s in sections}
     deadlines = sorted(deadlines, key=lambda d: d.start)
-    paras = paragraphs(text, layout.regions, layout.skip, sections)
+    from .table_tasks import plan_table_rows
+
+    paras = paragraphs(text, layout.regions, layout.skip, sections, plan_table_rows(text, layout.regions))
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
     ref_starts = sorted(r.start for r in references)
     model = _load_model() if use_model else None
@@ -951,8 +979,7 @@ def assemble_tasks(
                 ]
                 d.actors = Sourced(leads, "explicit") if leads else None
             if d.actors is None:
-                in_main = any(a <= d.start < b and kind == "main" for a, b, kind in layout.regions)
-                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id, in_main)
+                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
@@ -979,12 +1006,28 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     the issuer's own narrative ('Cục Thuế nhận được ...', 'Bộ sẽ tổng hợp ...': the issuer the subject
     of its own sentence, unless it sets itself a deadline; a plan's heading may still give the issuer a
     task), not a closing formula."""
-    if not t.actors or _closing_formula().search(t.text):
+    if not t.actors or _closing_formula().search(t.text) or is_upper_line(t.text) or _only_names(t.text):
         return False
     leads = [a for a in t.actors if a.role == "lead"] or t.actors
     if all(a.source == "explicit" and _is_self(a.name, selves) for a in leads):
         return t.deadline is not None and t.deadline.start >= t.start and t.deadline.end <= t.end
     return True
+
+
+def _only_names(seg: str) -> bool:
+    """'Bộ Ngoại giao', 'Thanh tra Chính phủ': a body's name alone (a table cell) assigns nothing."""
+    from .gazetteer import find_bodies
+
+    core = seg.strip(" .;:,-")
+    found = find_bodies(core)
+    if not found:
+        return False
+    rest, pos = [], 0
+    for m in found:
+        rest.append(core[pos : m.start])
+        pos = m.end
+    rest.append(core[pos:])
+    return all(re.fullmatch(r"[\s,;()]*(?:và|,)?[\s,;()]*", r) for r in rest)
 
 
 @cache
@@ -1090,17 +1133,14 @@ def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
     return mine and theirs
 
 
-def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section], in_main: bool = True) -> Sourced | None:
+def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section]) -> Sourced | None:
     """The nearest scope that names actors: from the item up through its sections, an assignment line,
-    a heading or a lead paragraph; then, in the main body only (not in an appendix of figures), the
-    document's own lead, preamble or addressees."""
+    a heading or a lead paragraph; then the document's own lead, preamble or addressees."""
     while sec is not None:
         for table in (sc.assign, sc.heading, sc.lead):
             if sec.id in table:
                 return table[sec.id]
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    if not in_main:
-        return None
     return sc.assign.get("_doc") or sc.lead.get("_doc") or sc.preamble or sc.addressee
 
 
