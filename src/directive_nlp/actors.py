@@ -441,3 +441,25 @@ def plausible_actor(name: str) -> str | None:
 
     found = find_bodies(name)
     return name if found and found[0].start == 0 else None
+
+
+@cache
+def _colon_list_re() -> re.Pattern[str]:
+    heads = alternation(_data()["heads"]["bodies"] + [h.lower() for h in _data()["heads"]["bodies"]])
+    return re.compile(rf"^(?P<title>.*?\s)?(?:các|Các)\s+(?P<head>{heads})\s*:\s*(?P<items>.+)$")
+
+
+def distribute(name: str) -> list[str]:
+    """'Các Bộ: Công an, Quốc phòng' → ['Bộ Công an', 'Bộ Quốc phòng']; 'Cục trưởng các Cục: Báo chí, Di
+    sản văn hóa' → ['Cục trưởng Cục Báo chí', 'Cục trưởng Cục Di sản văn hóa']: bodies listed under one
+    head are each an actor (the gazetteer knows which 'và' belongs to a name). Any other name is itself."""
+    m = _colon_list_re().match(name.strip())
+    if m is None:
+        return [name]
+    from .gazetteer import members
+
+    title = (m.group("title") or "").strip()
+    bodies = members(name.strip()[len(m.group("title") or "") :])
+    if len(bodies) < 2:
+        return [name]
+    return [f"{title} {b}".strip() for b in bodies]

@@ -1223,11 +1223,12 @@ def _add_actor(out: list[Actor], seen: set[str], text: str, a: int, b: int, role
         return  # not a body, an office holder or a collective: no actor
     a += raw.find(name)
     b = a + len(name)
-    key = name.lower()
-    if key in seen:
-        return
-    seen.add(key)
-    out.append(Actor(name=name, normalized=_canonical(name), role=role, source=source, start=a, end=b))  # type: ignore[arg-type]
+    for each in ac.distribute(name):  # 'Các Bộ: Công an, Quốc phòng': each body an actor, all at the list's span
+        key = each.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Actor(name=each, normalized=_canonical(each), role=role, source=source, start=a, end=b))  # type: ignore[arg-type]
 
 
 def _canonical(name: str) -> str | None:
