@@ -385,6 +385,11 @@ def _lead_strip() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pre, suf
 
 
+def lead_prefix() -> re.Pattern[str]:
+    """'Đối với', 'Trách nhiệm của' ...: the words before an actor that opens an item."""
+    return _lead_strip()[0]
+
+
 @cache
 def _topic_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_alt(_data()['topic_headings']['words'])})", re.I)

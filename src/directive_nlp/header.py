@@ -408,7 +408,16 @@ def _addressees(top: list[Line], i: int) -> list[str]:
         if not ln.text.startswith(("-", "+", "•")):
             break
         items.append(ln.text)
-    return [re.sub(r"^[-+•]\s*", "", x).strip().rstrip(";.,").strip() for x in items if x.strip()]
+    out = [re.sub(r"^[-+•]\s*", "", x).strip().rstrip(";.,").strip() for x in items if x.strip()]
+    return [_first_sentence(x) for x in out if x]
+
+
+def _first_sentence(addressee: str) -> str:
+    """An addressee line the layout ran into the first paragraph: keep it up to its sentence's end."""
+    if len(addressee) <= 250:
+        return addressee
+    m = re.search(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", addressee)
+    return addressee[: m.start()] if m else addressee[:250].rsplit(" ", 1)[0]
 
 
 def _addressee_end(top: list[Line], i: int) -> int:

@@ -702,6 +702,8 @@ def _blocks_join(prev: str, nxt: str, forced: bool = False) -> bool:
         return True
     if _AUTHORITY_THEN_SPACE.match(nxt) or _NOI_NHAN_START.match(prev):
         return True
+    if _KINH_GUI.match(prev) and not nxt[:1].islower():
+        return True  # 'Kính gửi: Các bộ, ngành' / 'Thực hiện ...': the addressees end with their line
     if is_upper_line(prev) and len(prev) < 120 and not nxt[:1].islower():
         return not (_upper_goes_on(prev, nxt) or (forced and is_upper_line(nxt) and not doctypes.from_word(prev)))
     return False
@@ -816,7 +818,7 @@ def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrap
 
 
 _PLACE_PIECE = re.compile(r"^(?:thành|phố|thị|xã|trấn|TP\.|Tp\.)$")
-_DATE_REST = re.compile(r"^(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm|\d{1,2}\s+năm\s+\d{4}|\d{4}\b)")
+_DATE_REST = re.compile(r"^(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm|\d{1,2}\s+năm\s+\d{4}|\d{4}\b|\d{1,2}/\d{1,2}/\d{4})")
 _DATE_CUT = re.compile(r"(?:ngày|tháng|năm)$")
 
 

@@ -978,8 +978,12 @@ def assemble_tasks(
                     x for x in _model_actors(model, text, *d.model_clause) if ac.plausible_actor(text[x[0] : x[1]])
                 ]
                 d.actors = Sourced(leads, "explicit") if leads else None
+            if d.actors is None and not d.cue_start:
+                d.actors = _opening_noun_phrase(text, d)  # 'Tiểu ban giúp việc ... thực hiện ...'
             if d.actors is None:
-                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id)
+                # the document's addressees or preamble act only where the clause opens with the action
+                whole = d.cue_start or para.is_label_line is False and _starts_with_cue(text, d.start)
+                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id, whole)
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
@@ -1133,15 +1137,39 @@ def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
     return mine and theirs
 
 
-def _fallback(sec: Section | None, sc: Scopes, by_id: dict[str, Section]) -> Sourced | None:
+def _fallback(
+    sec: Section | None, sc: Scopes, by_id: dict[str, Section], whole_document: bool = True
+) -> Sourced | None:
     """The nearest scope that names actors: from the item up through its sections, an assignment line,
-    a heading or a lead paragraph; then the document's own lead, preamble or addressees."""
+    a heading or a lead paragraph; then, for a clause that opens with its action, the document's own
+    lead, preamble or addressees (a clause that opens with a noun names its own actor, even where the
+    rules cannot read it)."""
     while sec is not None:
         for table in (sc.assign, sc.heading, sc.lead):
             if sec.id in table:
                 return table[sec.id]
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    if not whole_document:
+        return None
     return sc.assign.get("_doc") or sc.lead.get("_doc") or sc.preamble or sc.addressee
+
+
+def _opening_noun_phrase(text: str, d: Draft) -> Sourced | None:
+    """The words before the clause's first verb, when they name a body ('Tiểu ban giúp việc Ban Chỉ đạo
+    thực hiện ...'): a subject the list-reading rules did not take."""
+    start = d.start + len(text[d.start : d.end]) - len(text[d.start : d.end].lstrip(" -+•"))
+    lead = ac.lead_prefix().match(text, start)  # 'Đối với tổ chức trả thu nhập: chậm nhất là ...'
+    if lead is not None:
+        start = lead.end()
+    pred = next(iter(ac.predicates(text, start + 1, d.end)), None)
+    colon = text.find(":", start, d.end)
+    stop = min(x for x in (pred, colon if colon != -1 else None, d.end) if x is not None)
+    if stop - start > 120:
+        return None
+    name = ac.plausible_actor(text[start:stop])
+    if name is None or not (name[:1].isupper() or lead is not None):
+        return None
+    return Sourced([(start, start + len(name), "lead")], "explicit")
 
 
 _RECUR = [

@@ -248,9 +248,17 @@ def _preamble_end(lines: list[Line], h_end: int, body_end: int) -> int:
         if label is not None and label.kind != "bullet":
             break
     i = h_end
-    while i < body_end and anchors.PREAMBLE.match(lines[i].text.strip()):
+    while i < body_end and (anchors.PREAMBLE.match(lines[i].text.strip()) or (i > h_end and _basis(lines[i].text))):
         i += 1
     return i
+
+
+def _basis(t: str) -> bool:
+    """'Nghị định số 167/2025/NĐ-CP ngày ...;': one more legal basis of a 'Căn cứ' list, on its own line."""
+    t = t.strip()
+    words = t.split(" ", 4)
+    named = any(doctypes.from_word(" ".join(words[:n])) for n in (1, 2, 3))
+    return named and t.endswith((";", ",")) and re.search(r"\s(?:số\s+)?\d", t[:40]) is not None
 
 
 def _closing(lines: list[Line], h_end: int, n: int) -> tuple[int | None, int]:
@@ -299,9 +307,18 @@ def _in_signature(t: str) -> bool:
 
 
 def _continues_item(lines: list[Line], i: int) -> bool:
-    """'- Thủ tướng, các Phó Thủ tướng' / 'Chính phủ;': a recipient line the layout broke."""
-    prev, t = lines[i - 1].text.strip(), lines[i].text.strip()
-    return _is_recipient(prev) and not prev.endswith((";", ".")) and len(t) <= 120 and t.endswith((";", ".", ","))
+    """'- Thủ tướng, các Phó Thủ tướng' / 'Chính phủ;': a recipient line the layout broke (up to three
+    lines on, the item not yet closed by ';' or '.')."""
+    t = lines[i].text.strip()
+    if not t or len(t) > 120 or anchors.is_signer_line(t):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        prev = lines[k].text.strip()
+        if prev.endswith((";", ".")):
+            return False
+        if _is_recipient(prev):
+            return True
+    return False
 
 
 def _is_recipient(t: str) -> bool:
