@@ -67,6 +67,7 @@ class Draft:
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
 _non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
+_adverbial_re = partial(ac.word_list_re, "adverbial_openers", "", r"(?![\w])")
 _passive_ok_re = partial(ac.word_list_re, "passive_subjects", "", r"(?![\w])")
 _narrative_re = partial(ac.word_list_re, "narrative_markers", "", "")
 
@@ -982,7 +983,7 @@ def assemble_tasks(
                 d.actors = _opening_noun_phrase(text, d)  # 'Tiểu ban giúp việc ... thực hiện ...'
             if d.actors is None:
                 # the document's addressees or preamble act only where the clause opens with the action
-                whole = d.cue_start or para.is_label_line is False and _starts_with_cue(text, d.start)
+                whole = d.cue_start or _adverbial_re().match(text, d.start) is not None
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id, whole)
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
