@@ -552,8 +552,15 @@ def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:
 # ------------------------------------------------------------------ actors of a clause
 
 
+_TOPIC = re.compile(r"(?:Về|Đối với việc|Riêng việc|Riêng)\s[^:;]{3,300}?:\s+(?=\S)")
+
+
 def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
-    """Explicit lead/support actors and coordinating bodies printed in the clause."""
+    """Explicit lead/support actors and coordinating bodies printed in the clause (after a topic it opens
+    with: 'Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương ...')."""
+    topic = _TOPIC.match(text, start, end)
+    if topic is not None and ac.is_head_at(text, topic.end()):
+        start = topic.end()
     leads: list[tuple[int, int, str]] = []
     objects = ac.directive_objects(text, start, end)
     imperative = _starts_with_cue(text, start) and not _title_subject(text, start)
