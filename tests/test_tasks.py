@@ -168,3 +168,100 @@ def test_task_fields_and_offsets():
     assert 0 <= t.confidence <= 1 and t.recurrence == "yearly"
     for a in t.actors:
         assert doc.text[a.start : a.end] == a.name
+
+
+# ------------------------------------------------------------------ what is a task (issue 10)
+
+UBND_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: 30/KH-UBND\nNinh Bình, ngày 10 tháng 11 năm 2025\nKẾ HOẠCH\nPhòng chống rét cho cây trồng vụ đông\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the issuer's own narrative: its name is the subject
+        "Ủy ban nhân dân tỉnh nhận được báo cáo của các huyện về tình hình sâu bệnh.",
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau.",
+        # closing formulas that assign nothing new
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở Nông nghiệp và Môi trường.",
+        "Ủy ban nhân dân tỉnh thông báo để các sở, ngành biết, thực hiện./.",
+        # an action nobody is given
+        "1. Tăng cường kiểm tra đồng ruộng vào buổi sáng.",
+        # a passive or an entitlement: done to the subject, not by it
+        "Cán bộ, công chức làm nhiệm vụ trực được hưởng phụ cấp theo quy định.",
+        # achievements, assessments and explanations
+        "Thủ tướng Chính phủ ghi nhận, biểu dương kết quả của tỉnh trong năm qua.",
+        "Đây là nhiệm vụ quan trọng, cần tập trung hoàn thành.",
+        # a heading in capitals, a body's name alone, a list of documents, a note
+        "II. NHIỆM VỤ TRỌNG TÂM",
+        "Sở Tài chính",
+        "- Quyết định số 15/2024/QĐ-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh ban hành Quy chế quản lý giống.",
+        "Ghi chú: Bảng trên chỉ có giá trị tham khảo đối với các hợp tác xã.",
+        # a subject that is no body: the clause's first noun
+        "Hệ thống tưới tiêu được nạo vét trước mùa rét.",
+    ],
+)
+def test_not_tasks_in_a_plan(body):
+    doc = extract(UBND_HEAD + body)
+    assert doc.tasks == [], [t.text for t in doc.tasks]
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase", "expected"),
+    [
+        # a lead paragraph hands its actors to the numbered items after it and is no task of its own
+        (
+            "Ủy ban nhân dân tỉnh đề nghị Sở Nông nghiệp và Môi trường tập trung chỉ đạo, thực hiện các nội dung sau:\n"
+            "1. Hướng dẫn nông dân che phủ mạ trước ngày 15/12/2025.\n2. Theo dõi diễn biến thời tiết.",
+            "Hướng dẫn nông dân",
+            [("Sở Nông nghiệp và Môi trường", "lead", "preamble")],
+        ),
+        # a numbered request naming who acts, its items say what
+        (
+            "3. Đề nghị Ủy ban nhân dân các huyện Kim Sơn, Yên Khánh\n- Chỉ đạo các xã gieo cấy đúng lịch.",
+            "Chỉ đạo các xã",
+            [("Ủy ban nhân dân các huyện Kim Sơn, Yên Khánh", "lead", "heading")],
+        ),
+        # bodies listed under one head are each an actor
+        (
+            "4. Các Sở: Tài chính, Công Thương rà soát nguồn kinh phí hỗ trợ giống.",
+            "rà soát nguồn kinh phí",
+            [("Sở Tài chính", "lead", "explicit"), ("Sở Công Thương", "lead", "explicit")],
+        ),
+        # a topic, then who acts
+        (
+            "5. Về giống lúa dự phòng: Trung tâm Khuyến nông tỉnh chuẩn bị đủ giống trước ngày 20/12/2025.",
+            "chuẩn bị đủ giống",
+            [("Trung tâm Khuyến nông tỉnh", "lead", "explicit")],
+        ),
+        # a title that is also a verb opens the clause as a title
+        (
+            "6. Lãnh đạo các hợp tác xã nông nghiệp bố trí người trực đồng.",
+            "bố trí người trực",
+            [("Lãnh đạo các hợp tác xã nông nghiệp", "lead", "explicit")],
+        ),
+        # a plural of a body noun is a collective
+        (
+            "7. Các trạm khuyến nông huyện tổng hợp diện tích bị hại.",
+            "tổng hợp diện tích",
+            [("Các trạm khuyến nông huyện", "lead", "explicit")],
+        ),
+    ],
+)
+def test_actors_of_a_plan(body, phrase, expected):
+    assert actors(task_with(extract(UBND_HEAD + body), phrase)) == expected
+
+
+def test_the_issuer_may_give_itself_a_task_under_a_heading_or_with_a_deadline():
+    doc = extract(UBND_HEAD + "3. Ủy ban nhân dân tỉnh\n- Bố trí kinh phí dự phòng cho công tác chống rét.")
+    assert actors(task_with(doc, "Bố trí kinh phí")) == [("Ủy ban nhân dân tỉnh", "lead", "heading")]
+    doc = extract(UBND_HEAD + "Ủy ban nhân dân tỉnh sẽ tổ chức sơ kết trước ngày 31/3/2026.")
+    assert task_with(doc, "tổ chức sơ kết").deadline.value == "2026-03-31"
+
+
+def test_addressees_act_for_clauses_that_open_with_their_action_only():
+    doc = extract(CV_HEAD + "1. Giám sát ca bệnh tại cộng đồng.\n2. Tổ công tác đặc biệt bố trí cán bộ trực 24/24 giờ.")
+    assert actors(task_with(doc, "Giám sát ca bệnh")) == [("Trung tâm Y tế các huyện, thành phố", "lead", "addressee")]
+    assert actors(task_with(doc, "trực 24/24 giờ")) == [("Tổ công tác đặc biệt", "lead", "explicit")]

@@ -440,12 +440,17 @@ def plausible_actor(name: str) -> str | None:
         name = name[: cut.start()].rstrip(" ,;:")
     if not name:
         return None
-    if is_head_at(name, 0) or unit_name_re().match(name):
-        return name
     from .gazetteer import find_bodies
 
     found = find_bodies(name)
-    return name if found and found[0].start == 0 else None
+    if found and found[0].start == 0:
+        rest = name[found[0].end :].strip()
+        if rest and " " not in rest and rest.isalpha() and rest.islower() and len(found) == 1:
+            return name[: found[0].end].rstrip()  # 'Ủy ban nhân dân tỉnh nhận': a verb the subject ran into
+        return name
+    if is_head_at(name, 0) or unit_name_re().match(name):
+        return name
+    return None
 
 
 @cache

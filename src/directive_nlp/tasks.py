@@ -952,9 +952,10 @@ def assemble_tasks(
             facts = _ClauseFacts(text, c)
             ok, cue_start = _is_task(facts, deadlines)
             prob = None
+            leads, coords = clause_actors(text, c.start, c.end)
             if model is not None:
                 prob = model.task_probability(text[c.start : c.end], _signals(facts, deadlines))
-                ok = decide(ok, prob, model.info.get("decision"))
+                ok = decide(ok, prob, model.info.get("decision"), named=bool(leads))
             if not ok:
                 if (
                     para_drafts
@@ -963,7 +964,6 @@ def assemble_tasks(
                 ):
                     para_drafts[-1].end = c.end  # 'Việc thiết lập ... thực hiện trước ngày 15/02/2017.'
                 continue
-            leads, coords = clause_actors(text, c.start, c.end)
             explicit = Sourced(leads, "explicit") if leads else None
             if para_drafts and not explicit and not c.after_lead and not _own_deadline(c, para_drafts[-1], deadlines):
                 para_drafts[-1].end = c.end  # a follow-up sentence of the same assignment
@@ -1117,13 +1117,16 @@ def _load_model():  # type: ignore[no-untyped-def]
     return load_model()
 
 
-def decide(rule: bool, prob: float, rule_of: dict | None = None) -> bool:  # type: ignore[type-arg]
-    """Rules first; the model overrules them only when it is sure: it drops a rule 'yes'
-    below ``keep`` and adds a rule 'no' above ``add`` (thresholds chosen by cross-validation
-    on the training split and stored with the model)."""
+def decide(rule: bool, prob: float, rule_of: dict | None = None, *, named: bool = False) -> bool:  # type: ignore[type-arg]
+    """Rules first; the model overrules them only when it is sure: it drops a rule 'yes' below ``keep``
+    (never one whose clause names who acts: the model has seen too few kinds of documents to overrule
+    an explicit assignment) and adds a rule 'no' above ``add`` (thresholds chosen end to end by
+    cross-validation on the train split, scripts/choose_decision.py, and stored with the model)."""
     keep = float((rule_of or {}).get("keep", 0.1))
     add = float((rule_of or {}).get("add", 0.9))
-    return prob >= keep if rule else prob >= add
+    if rule:
+        return named or prob >= keep
+    return prob >= add
 
 
 def _model_actors(model, text: str, c: Clause, coords: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
