@@ -273,7 +273,8 @@ def _entries() -> list[tuple[str, dict[str, Any], bool]]:
     out += [(f"before.{n['name']}", n, False) for n in data["before"]]
     out += [(f"after.{n['name']}", n, False) for n in data["after"]]
     out += [
-        (k, data[k], True) for k in ("range_gap", "coordination", "tail", "recurrence_suffix", "line_label", "cell")
+        (k, data[k], True)
+        for k in ("range_gap", "coordination", "tail", "recurrence_suffix", "line_label", "cell", "time_cell_period")
     ]
     out += [("cell.after", {"pattern": data["cell"]["after"], "example": data["cell"]["after_example"]}, False)]
     return out

@@ -135,6 +135,25 @@ def test_plan_table_rows():
     assert t.deadline.value == "2023-09-30"
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("Năm 2024", "2024-12-31"), ("2024", "2024-12-31"), ("2024 - 2026", "2026-12-31"), ("Thường xuyên", None)],
+)
+def test_plan_table_time_cells(cell, value):
+    """Only in a plan table's time column is a bare year (or period of years) a deadline."""
+    doc = extract(
+        HEAD + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        f"|---|---|---|---|---|\n| 1 | Xây dựng cơ sở dữ liệu về phòng cháy | Công an tỉnh | Sở Tư pháp | {cell} |"
+    )
+    t = task_with(doc, "Xây dựng cơ sở dữ liệu")
+    assert (t.deadline.value if t.deadline else None) == value
+
+
+def test_a_bare_year_in_prose_is_no_deadline():
+    doc = extract(HEAD + "1. Công an tỉnh xây dựng cơ sở dữ liệu về phòng cháy, số liệu năm 2024 - 2026.")
+    assert task_with(doc, "xây dựng cơ sở dữ liệu").deadline is None
+
+
 def test_an_action_assigned_to_no_one_is_no_task():
     doc = extract("Hướng dẫn nhiệm vụ năm học\n1. Tăng cường kiểm tra nội bộ trường học.")
     assert doc.tasks == []

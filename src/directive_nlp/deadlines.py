@@ -655,3 +655,36 @@ def parse_deadline(
     which needs no governing cue here; None when there is none or it is vetoed."""
     found = _extract(phrase, _day(reference_date) or _day(issued_date), None, (), strict=False)
     return found[0] if found else None
+
+
+@cache
+def _time_cell_period() -> re.Pattern[str]:
+    return _compile(load("deadlines.json")["time_cell_period"]["pattern"])
+
+
+def parse_time_cell(cell: str, *, issued_date: str | None = None) -> Deadline | None:
+    """The time of a plan table's time column ("Thời gian hoàn thành"): any time expression, or, only
+    there, a bare year or period ("2026", "Giai đoạn 2026 - 2030"), done within it. Outside such a
+    column a bare year heads statistics, so the document scan never reads one."""
+    found = parse_deadline(cell, issued_date=issued_date)
+    if found is not None:
+        return found
+    m = _time_cell_period().fullmatch(cell.strip(" *_.;"))
+    if m is None:
+        return None
+    first = int(m.group("first"))
+    last = int(m.group("last") or first)
+    if not 0 <= last - first <= 20:
+        return None
+    lead = len(cell) - len(cell.lstrip(" *_"))
+    return Deadline(
+        start=lead,
+        end=lead + m.end(),
+        text=cell[lead : lead + m.end()],
+        value=f"{last}-12-31",
+        grain="year",
+        relation="within",
+        earliest=f"{first}-01-01",
+        latest=f"{last}-12-31",
+        anchor="absolute",
+    )

@@ -117,9 +117,9 @@ def _row_task(
 
 
 def _parse_cell(cell: Cell, issued: str | None) -> Deadline | None:
-    from .deadlines import parse_deadline
+    from .deadlines import parse_time_cell
 
-    d = parse_deadline(cell.text, issued_date=issued)
+    d = parse_time_cell(cell.text, issued_date=issued)
     if d is None:
         return None
     return d.model_copy(update={"start": cell.start + d.start, "end": cell.start + d.end})
