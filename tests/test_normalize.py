@@ -200,3 +200,15 @@ def test_text_wrapped_at_a_fixed_column_is_rejoined_per_paragraph():
 )
 def test_broken_lines(raw, expected):
     assert lines(raw) == expected
+
+
+def test_column_headers_printed_after_a_caption_cell_become_the_tables_header_row():
+    raw = (
+        "|\nPHỤ LỤC\n(Kèm theo Công văn số 12/UBND-KT ngày 05 tháng 11 năm 2025)\n|\nTT\n|\nNội dung kiến nghị\n|\n"
+        "Cơ quan xử lý\n|\n|\n1\n|\nĐề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ\n|\nSở Xây dựng\n|\n|\n"
+        "2\n|\nĐề nghị bố trí kinh phí sửa chữa trụ sở làm việc cấp xã\n|\nSở Tài chính\n|\n|"
+    )
+    got = lines(raw)
+    assert got[:2] == ["PHỤ LỤC", "(Kèm theo Công văn số 12/UBND-KT ngày 05 tháng 11 năm 2025)"]
+    assert got[2] == "| TT | Nội dung kiến nghị | Cơ quan xử lý |"
+    assert got[3].startswith("| 1 | Đề nghị hướng dẫn thủ tục")

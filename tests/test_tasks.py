@@ -284,3 +284,56 @@ def test_addressees_act_for_clauses_that_open_with_their_action_only():
     doc = extract(CV_HEAD + "1. Giám sát ca bệnh tại cộng đồng.\n2. Tổ công tác đặc biệt bố trí cán bộ trực 24/24 giờ.")
     assert actors(task_with(doc, "Giám sát ca bệnh")) == [("Trung tâm Y tế các huyện, thành phố", "lead", "addressee")]
     assert actors(task_with(doc, "trực 24/24 giờ")) == [("Tổ công tác đặc biệt", "lead", "explicit")]
+
+
+def test_a_plan_table_without_a_header_row_shows_its_columns_by_its_cells():
+    rows = [
+        ("1", "Rà soát quy hoạch các chợ trên địa bàn và đề xuất điều chỉnh", "Sở Công Thương", "Quý I/2026"),
+        ("2", "Kiểm tra an toàn phòng cháy tại các chợ đầu mối của tỉnh", "Công an tỉnh", "Quý II/2026"),
+        ("3", "Bố trí kinh phí cải tạo các chợ xuống cấp theo phân cấp ngân sách", "Sở Tài chính", "Năm 2026"),
+    ]
+    doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))
+    t = task_with(doc, "Kiểm tra an toàn phòng cháy")
+    assert [(a.name, a.role) for a in t.actors] == [("Công an tỉnh", "lead")]
+
+
+def test_a_table_of_figures_is_no_plan_table():
+    rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
+    doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))
+    assert doc.tasks == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("1. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản đúng thời hạn.", "Cơ quan phối hợp"),
+        ("1. Các đơn vị chủ trì chịu trách nhiệm tổng hợp kết quả thực hiện.", "Các đơn vị chủ trì"),
+        (
+            "1. Cơ quan chủ trì thẩm định dự án\na) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ.",
+            "Cơ quan chủ trì thẩm định dự án",
+        ),
+        ("1. Cơ quan Công an phối hợp kiểm tra các điểm kinh doanh.", "Cơ quan Công an"),
+    ],
+)
+def test_a_body_named_by_its_role(body, name):
+    doc = extract(HEAD + body)
+    assert [a.name for a in doc.tasks[0].actors] == [name]
+
+
+def test_a_collective_with_its_members_in_brackets_acts_as_its_members():
+    doc = extract(
+        HEAD + "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các khu công nghiệp tỉnh):\n"
+        "a) Tiếp nhận hồ sơ của nhà đầu tư."
+    )
+    assert [a.name for a in task_with(doc, "Tiếp nhận hồ sơ").actors] == [
+        "Sở Tài chính",
+        "Ban Quản lý các khu công nghiệp tỉnh",
+    ]
+
+
+def test_an_item_leads_name_ends_at_its_colon_when_a_predicate_follows():
+    doc = extract(
+        HEAD + "2. Các phòng chuyên môn: Là đơn vị tham mưu, chịu trách nhiệm các nội dung sau:\n"
+        "a) Đánh giá sự phù hợp của dự án với quy hoạch."
+    )
+    assert [a.name for a in task_with(doc, "Đánh giá sự phù hợp").actors] == ["Các phòng chuyên môn"]

@@ -190,3 +190,23 @@ def test_site_caption_and_english_examples():
 )
 def test_document_lines_are_not_furniture(line):
     assert fu.classify(line) in (None, fu.CONTACT)
+
+
+def test_a_type_read_from_the_symbol_alone_yields_to_the_page_metadata():
+    """'Số: 812/CT-TTHT' with no title word and no 'V/v': CT is the issuing Cục Thuế; the page says công văn."""
+    raw = (
+        "Số hiệu:\n812/CT-TTHT\nLoại văn bản:\nCông văn\nNgày ban hành:\n04/11/2025\n"
+        "CỤC THUẾ\nSố: 812/CT-TTHT\nHà Nội, ngày 04 tháng 11 năm 2025\n"
+        "Kính gửi: Công ty cổ phần Ví Dụ.\nCục Thuế nhận được văn bản của Công ty hỏi về hóa đơn."
+    )
+    doc = extract(raw)
+    assert (doc.header.doc_type, doc.header.sources["doc_type"]) == ("CV", "metadata")
+    assert doc.header.sources["number"] == "header"
+
+
+def test_a_type_read_from_the_symbol_stays_when_nothing_contradicts_it():
+    doc = extract(
+        "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nSố: 15/CT-UBND\nĐiện Biên, ngày 03 tháng 12 năm 2025\n"
+        "1. Sở Công Thương chủ trì kiểm tra các chợ."
+    )
+    assert (doc.header.doc_type, doc.header.sources["doc_type"]) == ("CT", "header")

@@ -53,6 +53,8 @@ _cue_re = partial(word_list_re, "predicate_cues", _WORD_START, ignore_case=True)
 _strong_re = partial(word_list_re, "strong_cues")
 _stop_re = partial(word_list_re, "np_stops", r"\s")
 _opener_re = partial(word_list_re, "clause_openers", "^")
+_colon_predicate_re = partial(word_list_re, "colon_predicates", r"\s*:\s*", ignore_case=True)
+_role_head_re = partial(word_list_re, "role_heads", r"(?:(?<![\w])(?:các|Các)\s+)?(?<![\w])", r"\s+", ignore_case=True)
 _directive_re = partial(word_list_re, "directive_verbs", _WORD_START, ignore_case=True)
 _continuation_re = partial(word_list_re, "continuations", "^")
 _compound_re = partial(word_list_re, "noun_compounds", _WORD_START, ignore_case=True)
@@ -249,9 +251,25 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
 
 
 def _first_stop(text: str, start: int, pred: int) -> int:
-    """The subject ends at its first verb: 'Bộ Công an chỉ đạo lực lượng ... phải' → 'Bộ Công an'."""
+    """The subject ends at its first verb: 'Bộ Công an chỉ đạo lực lượng ... phải' → 'Bộ Công an'; but a
+    body named by its role runs to the main predicate: 'Cơ quan phối hợp có trách nhiệm ...'."""
     stops = [p for p in cue_stops(text, start, pred) if p > start and not text.startswith("tổ chức", p)]
+    if stops and is_strong(text, pred) and role_name_at(text, start, stops[0]):
+        return _name_end(text, start, pred)
     return min(stops) if stops else pred
+
+
+def role_name_at(text: str, start: int, first_stop: int) -> bool:
+    """'Cơ quan chủ trì', 'các đơn vị phối hợp', 'Cơ quan đăng ký đầu tư': a generic head whose verb names
+    the body's role (the verb right after the head is part of the name)."""
+    m = _role_head_re().match(text, start)
+    return m is not None and m.end() == first_stop
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """A role name ends before a colon or a parenthesis: 'Cơ quan chủ trì: Sở Y tế'."""
+    cut = re.compile(r"\s*[:(]").search(text, start, end)
+    return cut.start() if cut else end
 
 
 _SEGMENT_SEP = re.compile(r";\s*|\sthì\s+")
@@ -405,6 +423,9 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     if m:
         s_off = m.end()
     body = seg[s_off:].rstrip(" :.")
+    said = _colon_predicate_re().search(body)
+    if said is not None:
+        body = body[: said.start()]  # '2. Các sở, ban, ngành: Là các đơn vị được lấy ý kiến ...'
     m2 = suf.search(body + ":")
     if m2:
         body = body[: m2.start()]
@@ -413,9 +434,29 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     a = start + s_off
     if not is_head_at(text, a):
         return []
+    members = _member_list(text, a, a + len(body))
+    if members:
+        return members
     preds = cue_stops(text, a, a + len(body))
+    if preds and role_name_at(text, a, preds[0]):
+        return [(a, _name_end(text, a, a + len(body)))]
     b = min(preds) if preds else a + len(body)
     return split_actor_list(text, a, b)
+
+
+_MEMBERS = re.compile(r"\(([^()]{5,400})\)\s*$")
+
+
+def _member_list(text: str, start: int, end: int) -> list[Span]:
+    """'Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý các khu công nghiệp)': a collective named
+    with its members in brackets acts as its members."""
+    m = _MEMBERS.search(text, start, end)
+    if m is None:
+        return []
+    spans = split_actor_list(text, m.start(1), m.end(1))
+    if len(spans) < 2 or not all(is_head_at(text, a) for a, _ in spans):
+        return []
+    return spans
 
 
 # ------------------------------------------------------------------ is it a body at all?

@@ -169,8 +169,14 @@ def parse_header(text: str, zones: Zones, *, signed_at: str | None = None) -> He
     else:
         body_start = max(body_start, min(len(text), hz.end + 1))
     sources = {k: "header" for k in _SOURCED if getattr(h, k)}
+    if top and not (_title_text(top) or _sentence_title(top) or _has_vv(top)):
+        # a type read from the symbol alone yields to the page's own word for it: in '5387/CT-CS' CT may be
+        # the issuing Cục Thuế as well as a chỉ thị
+        sources.pop("doc_type", None)
     warnings: list[str] = []
     _fill_from_self_descriptions(h, sources, _self_descriptions(text, zones, signed_at))
+    if h.doc_type and "doc_type" not in sources:
+        sources["doc_type"] = "header"
     if sources.get("issued_date") == "signature":
         warnings.append("issue date unreadable in the date line; taken from the signature stamp")
     h.issued_date_source = _DATE_SOURCE.get(sources.get("issued_date", ""))  # type: ignore[assignment]

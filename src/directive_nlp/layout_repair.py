@@ -112,11 +112,37 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
             near = (k > 0 and data[k - 1]) or (k + 1 < len(rows) and data[k + 1])
             if data[k] or (near and len(cells) >= 2 and _plain_row(cells)):
                 out.append("| " + " | ".join(cells) + " |")
+            elif k + 1 < len(rows) and data[k + 1] and _headers_at_end(cells, len(rows[k + 1][0])):
+                # the column headers printed in the cells after a caption (or a signature) in one row
+                width = len(rows[k + 1][0])
+                cut = _cell_line(lines, a, b, len(cells) - width)
+                out.extend(ln for ln in lines[a:cut] if ln.strip() != "|")
+                out.append("| " + " | ".join(cells[-width:]) + " |")
             else:
                 out.extend(lines[a:b])
         out.extend(lines[rows[-1][2] if rows else i : end])
         i = max(end, i + 1)
     return out
+
+
+def _headers_at_end(cells: list[str], width: int) -> bool:
+    """'PHỤ LỤC ... (Kèm theo Công văn số ... ngày ...) | TT | Nội dung | Cơ quan xử lý': cells that are no
+    table row, then short plain cells, as many as the data rows below have: their column headers."""
+    head, tail = cells[:-width], cells[-width:]
+    return width >= 3 and bool(head) and _plain_row(tail) and max(len(c) for c in tail) <= 80
+
+
+def _cell_line(lines: list[str], a: int, b: int, m: int) -> int:
+    """The index of the first line of cell ``m`` (0-based) in the row printed on lines[a:b]."""
+    seen, inside = -1, False
+    for j in range(a, b):
+        if lines[j].strip() == "|":
+            inside = False
+        elif not inside:
+            inside, seen = True, seen + 1
+            if seen == m:
+                return j
+    return b
 
 
 def _plain_row(cells: list[str]) -> bool:

@@ -59,8 +59,10 @@ def _roles(header: list[Cell]) -> dict[str, int]:
     return roles
 
 
-def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[list[Line], dict[str, int]]]:
-    """Blocks of table rows in the regions whose first row names a plan table's columns."""
+def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[list[Line], int, dict[str, int]]]:
+    """(rows, index of the first data row, column roles) of each plan table in the regions: a block of table rows whose first row
+    names the columns, or, with no header row to read (OCR, a converter that dropped it, a table going on
+    over a page), whose cells show them: a column of body names and a column of long text."""
     rows = [ln for ln in split_lines(text) if ln.text.startswith("|") and any(a <= ln.start < b for a, b, _ in regions)]
     blocks: list[list[Line]] = []
     for ln in rows:
@@ -70,15 +72,63 @@ def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[l
             blocks.append([ln])
     out = []
     for block in blocks:
-        roles = _roles(_cells(text, block[0].start, block[0].end))
+        table = [_cells(text, ln.start, ln.end) for ln in block]
+        roles = _roles(table[0])
+        if {"lead", "time"} & set(roles) and "content" not in roles:
+            content = _text_column(table[1:], set(roles.values()))
+            if content is not None:
+                roles["content"] = content
         if "content" in roles and {"lead", "time"} & set(roles):
-            out.append((block, roles))
+            out.append((block, 1, roles))
+            continue
+        roles = _roles_by_cells(text, table)
+        if roles:
+            out.append((block, 0, roles))
     return out
+
+
+_MIN_ROWS = 3  # a table shows its columns by its cells only over a few rows
+
+
+def _text_column(table: list[list[Cell]], taken: set[int]) -> int | None:
+    """The column of long text (a mean of 40 characters or more): what each row asks for."""
+    widths: dict[int, list[int]] = {}
+    for cells in table:
+        for i, c in enumerate(cells):
+            if i not in taken:
+                widths.setdefault(i, []).append(len(c.text))
+    best = max(widths, key=lambda i: sum(widths[i]) / len(widths[i]), default=None)
+    if best is None or sum(widths[best]) / len(widths[best]) < 40:
+        return None
+    return best
+
+
+def _roles_by_cells(text: str, table: list[list[Cell]]) -> dict[str, int]:
+    """Roles from the cells of a header-less table: the first column whose cells (nearly all) open with a
+    body's name leads, a second such column coordinates; the long-text column is the content."""
+    if len(table) < _MIN_ROWS or len({len(cells) for cells in table}) != 1:
+        return {}
+    actor_cols = []
+    for i in range(len(table[0])):
+        filled = [c for c in (cells[i] for cells in table) if c.text]
+        bodies = [c for c in filled if len(c.text) <= 150 and ac.is_head_at(text, c.start)]
+        if len(filled) >= _MIN_ROWS and len(bodies) >= 0.8 * len(filled):
+            actor_cols.append(i)
+    if not actor_cols:
+        return {}
+    roles = {"lead": actor_cols[0]}
+    if len(actor_cols) > 1:
+        roles["coordinate"] = actor_cols[1]
+    content = _text_column(table, set(actor_cols))
+    if content is None:
+        return {}
+    roles["content"] = content
+    return roles
 
 
 def plan_table_rows(text: str, regions: list[tuple[int, int, str]]) -> set[int]:
     """Start offsets of the rows the plan-table reader takes (other tables are read cell by cell)."""
-    return {ln.start for block, _ in _plan_tables(text, regions) for ln in block}
+    return {ln.start for block, _, _ in _plan_tables(text, regions) for ln in block}
 
 
 def table_tasks(
@@ -86,8 +136,8 @@ def table_tasks(
 ) -> list[TableTask]:
     """Tasks of every plan table in the body regions."""
     out: list[TableTask] = []
-    for block, roles in _plan_tables(text, regions):
-        for ln in block[1:]:
+    for block, first, roles in _plan_tables(text, regions):
+        for ln in block[first:]:
             cells = _cells(text, ln.start, ln.end)
             task = _row_task(text, cells, roles, deadlines, issued_date)
             if task is not None:

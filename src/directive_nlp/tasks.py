@@ -528,6 +528,8 @@ def first_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     strong = [p for p in preds if ac.is_strong(text, p)]
     for p in strong + [q for q in preds if q not in strong]:
         subj = ac.subject_span(text, start, p)
+        if subj is not None and ac.role_name_at(text, subj[0], p) and any(q > p for q in strong):
+            continue  # 'Cơ quan phối hợp có trách nhiệm ...': the verb names the body's role
         if subj is not None:
             return subj
     return None
