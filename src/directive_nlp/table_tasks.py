@@ -60,9 +60,10 @@ def _roles(header: list[Cell]) -> dict[str, int]:
 
 
 def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[list[Line], int, dict[str, int]]]:
-    """(rows, index of the first data row, column roles) of each plan table in the regions: a block of table rows whose first row
-    names the columns, or, with no header row to read (OCR, a converter that dropped it, a table going on
-    over a page), whose cells show them: a column of body names and a column of long text."""
+    """(rows, index of the first data row, column roles) of each plan table in the regions: a block of
+    table rows whose first row names the columns, or, with no header row to read (OCR, a converter that
+    dropped it, a table going on over a page), whose cells show them: a column of body names and a
+    column of long text."""
     rows = [ln for ln in split_lines(text) if ln.text.startswith("|") and any(a <= ln.start < b for a, b, _ in regions)]
     blocks: list[list[Line]] = []
     for ln in rows:
