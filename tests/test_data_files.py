@@ -73,6 +73,10 @@ def test_task_word_list_examples():
     low = d["heads"]["lowercase_bodies"]["example"]
     assert actors.is_head_at(low, 0)
     assert actors._continuation_re().match(d["continuations"]["example"].split(", ")[1])
+    assert actors.role_name_at(d["role_heads"]["example"], 0, len("Cơ quan "))
+    assert actors._colon_predicate_re().search(d["colon_predicates"]["example"])
+    assert tasks._basis_re().match(d["basis_openers"]["example"])
+    assert tasks._basis_gap_re().fullmatch(d["basis_openers"]["between_example"])
     assert json.dumps(d, ensure_ascii=False)
 
 

@@ -337,3 +337,24 @@ def test_an_item_leads_name_ends_at_its_colon_when_a_predicate_follows():
         "a) Đánh giá sự phù hợp của dự án với quy hoạch."
     )
     assert [a.name for a in task_with(doc, "Đánh giá sự phù hợp").actors] == ["Các phòng chuyên môn"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Căn cứ Điều 4, Điều 17 Nghị định số 12/2024/NĐ-CP ngày 01/02/2024 quy định về thuế suất.",
+        "Thực hiện Công văn số 45/UBND-KT ngày 02/3/2024 của Ủy ban nhân dân tỉnh về rà soát hồ sơ.",
+    ],
+)
+def test_a_clause_that_names_the_document_it_rests_on_is_no_task(body):
+    assert extract(CV_HEAD + body).tasks == []
+
+
+def test_a_numbered_order_to_carry_out_a_document_is_a_task():
+    doc = extract(CV_HEAD + "1. Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2023 của Ủy ban nhân dân tỉnh.")
+    assert [a.source for a in task_with(doc, "Thực hiện Kế hoạch").actors] == ["addressee"]
+
+
+def test_a_basis_that_names_no_document_leaves_the_action_after_it():
+    doc = extract(HEAD + "1. Các sở, ban, ngành\nCăn cứ chức năng, nhiệm vụ, chủ động xây dựng kế hoạch thực hiện.")
+    assert [a.name for a in task_with(doc, "chủ động xây dựng").actors] == ["Các sở, ban, ngành"]

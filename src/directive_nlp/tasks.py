@@ -955,6 +955,8 @@ def assemble_tasks(
             ok, cue_start = _is_task(facts, deadlines)
             prob = None
             leads, coords = clause_actors(text, c.start, c.end)
+            if not leads and _states_its_basis(text, c, ref_starts):
+                continue  # 'Căn cứ Điều 17 Luật Quản lý thuế ...', 'Thực hiện Nghị quyết số 66/NQ-CP ...
             if model is not None:
                 prob = model.task_probability(text[c.start : c.end], _signals(facts, deadlines))
                 ok = decide(ok, prob, model.info.get("decision"), named=bool(leads))
@@ -1013,6 +1015,28 @@ def _cites_first(text: str, c: Clause, ref_starts: list[int]) -> bool:
         return True
     i = bisect.bisect_left(ref_starts, start)
     return i < len(ref_starts) and ref_starts[i] <= start + 1
+
+
+def _states_its_basis(text: str, c: Clause, ref_starts: list[int]) -> bool:
+    """A clause in running text that opens by naming the document it rests on: 'Căn cứ Điều 17 Luật Quản
+    lý thuế ...', 'Thực hiện Nghị quyết số 66/NQ-CP ...' (but 'Căn cứ chức năng, nhiệm vụ, chủ động ...'
+    names no document, and a numbered item 'Thực hiện Kế hoạch số ...' is an order)."""
+    m = _basis_re().match(text, c.start, c.end)
+    if m is None or (c.para.is_label_line and m.group(0).strip() in _data()["basis_openers"]["orders"]):
+        return False
+    i = bisect.bisect_left(ref_starts, m.end())
+    return i < len(ref_starts) and _basis_gap_re().fullmatch(text, m.end(), ref_starts[i]) is not None
+
+
+@cache
+def _basis_gap_re() -> re.Pattern[str]:
+    """What may stand between the opener and the document: 'quy định tại', 'Điều 4, Điều 17, Điều 19'."""
+    return re.compile(_data()["basis_openers"]["between"])
+
+
+@cache
+def _basis_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_alt(_data()['basis_openers']['words'])})\s+")
 
 
 def _assigns(t: Task, selves: list[str]) -> bool:
