@@ -77,6 +77,7 @@ def test_task_word_list_examples():
     assert actors._colon_predicate_re().search(d["colon_predicates"]["example"])
     assert tasks._basis_re().match(d["basis_openers"]["example"])
     assert tasks._basis_gap_re().fullmatch(d["basis_openers"]["between_example"])
+    assert tasks._forward_re().match(d["forward_openers"]["example"])
     assert json.dumps(d, ensure_ascii=False)
 
 

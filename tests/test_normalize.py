@@ -212,3 +212,10 @@ def test_column_headers_printed_after_a_caption_cell_become_the_tables_header_ro
     assert got[:2] == ["PHỤ LỤC", "(Kèm theo Công văn số 12/UBND-KT ngày 05 tháng 11 năm 2025)"]
     assert got[2] == "| TT | Nội dung kiến nghị | Cơ quan xử lý |"
     assert got[3].startswith("| 1 | Đề nghị hướng dẫn thủ tục")
+
+
+def test_a_heading_that_ends_on_a_unit_word_stays_apart_from_its_first_sentence():
+    assert lines("1.2. Cục Quản lý thị trường tỉnh\nLà cơ quan thường trực, tham mưu Trưởng ban.") == [
+        "1.2. Cục Quản lý thị trường tỉnh",
+        "Là cơ quan thường trực, tham mưu Trưởng ban.",
+    ]

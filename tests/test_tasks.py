@@ -358,3 +358,35 @@ def test_a_numbered_order_to_carry_out_a_document_is_a_task():
 def test_a_basis_that_names_no_document_leaves_the_action_after_it():
     doc = extract(HEAD + "1. Các sở, ban, ngành\nCăn cứ chức năng, nhiệm vụ, chủ động xây dựng kế hoạch thực hiện.")
     assert [a.name for a in task_with(doc, "chủ động xây dựng").actors] == ["Các sở, ban, ngành"]
+
+
+TB_HEAD = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TB-VPCP\nHà Nội, ngày 05 tháng 3 năm 2025\nTHÔNG BÁO\n"
+    "Kết luận của Phó Thủ tướng tại buổi làm việc với tỉnh Quảng Bình\n"
+)
+
+
+def test_the_province_spoken_to_is_an_actor():
+    doc = extract(TB_HEAD + "II. KIẾN NGHỊ\n1. Tỉnh tổ chức rà soát quy hoạch các khu công nghiệp.")
+    assert [a.name for a in task_with(doc, "rà soát quy hoạch").actors] == ["Tỉnh"]
+    assert extract(TB_HEAD + "II. KIẾN NGHỊ\n1. Tỉnh đã hoàn thành các chỉ tiêu năm 2024.").tasks == []
+
+
+def test_an_assessment_section_that_turns_to_what_comes_next_holds_tasks():
+    body = (
+        "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
+        "Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã.\n"
+    )
+    doc = extract(TB_HEAD + body)
+    assert [t.text for t in doc.tasks] == ["Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã."]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Câu hỏi: Doanh nghiệp có phải nộp lại tờ khai đã nộp không?\nTrả lời: Doanh nghiệp nộp tờ khai bổ sung.",
+        "Tiếp theo Công văn số 45/UBND-KT ngày 02/3/2024 của Ủy ban nhân dân tỉnh về rà soát hồ sơ.",
+    ],
+)
+def test_questions_answers_and_follow_ups_are_no_tasks(body):
+    assert extract(CV_HEAD + body).tasks == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 
 from .resources import load
-from .vntext import UPPER, trie_alternation
+from .vntext import LOWER, UPPER, trie_alternation
 
 Span = tuple[int, int]
 
@@ -253,10 +253,20 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
 def _first_stop(text: str, start: int, pred: int) -> int:
     """The subject ends at its first verb: 'Bộ Công an chỉ đạo lực lượng ... phải' → 'Bộ Công an'; but a
     body named by its role runs to the main predicate: 'Cơ quan phối hợp có trách nhiệm ...'."""
+    bare = _bare_unit_re().match(text, start, pred)
+    if bare is not None:
+        return bare.end()  # 'Tỉnh tổ chức thực hiện ...': the province the document speaks to, unnamed
     stops = [p for p in cue_stops(text, start, pred) if p > start and not text.startswith("tổ chức", p)]
     if stops and is_strong(text, pred) and role_name_at(text, start, stops[0]):
         return _name_end(text, start, pred)
     return min(stops) if stops else pred
+
+
+@cache
+def _bare_unit_re() -> re.Pattern[str]:
+    """'Tỉnh', 'Thành phố' as a subject with no name after it (a lower-case word follows)."""
+    units = [u[:1].upper() + u[1:] for u in load("bodies.json")["units"]]
+    return re.compile(rf"(?:{alternation(units)})(?=\s+{LOWER})")
 
 
 def role_name_at(text: str, start: int, first_stop: int) -> bool:

@@ -753,25 +753,32 @@ _NEXT_LINE_JOINERS = frozenset({"và", "của", "với", "cho", "tại", "trong"
 
 
 @cache
-def _continuing_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(words matched in any case, words matched as printed)."""
-    words = [e["word"] for e in load("layout.json")["continuing_words"]["words"]]
+def _continuing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(words matched in any case, words matched as printed, words that go on only into a name)."""
+    entries = load("layout.json")["continuing_words"]["words"]
+    words = [e["word"] for e in entries]
     return (
         frozenset(w for w in words if w.islower()),
         frozenset(w for w in words if not w.islower()),
+        frozenset(e["word"] for e in entries if e.get("before_name")),
     )
 
 
-def continuing_word_at_end(line: str) -> bool:
-    """Whether ``line`` ends on a word its sentence cannot end on ('... phối hợp với', 'Giao Sở')."""
+_NAME_START = re.compile(rf"{UPPER}\w*\s+{UPPER}")
+
+
+def continuing_word_at_end(line: str, nxt: str | None = None) -> bool:
+    """Whether ``line`` ends on a word its sentence cannot end on ('... phối hợp với', 'Giao Sở'); a word
+    that may also end a heading ('Cục Quản lý thị trường tỉnh') goes on only into a proper name that
+    opens the next line ('tỉnh' / 'Quảng Bình và ...')."""
     words = line.rstrip().rsplit(" ", 2)
-    any_case, exact = _continuing_words()
+    any_case, exact, before_name = _continuing_words()
     for n in (1, 2):
         if len(words) < n:
             break
         tail = " ".join(words[-n:])
         if tail.lower() in any_case or tail in exact:
-            return True
+            return tail not in before_name or (nxt is not None and _NAME_START.match(nxt) is not None)
     return False
 
 
@@ -838,7 +845,7 @@ def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrap
         return False
     if wrapped and len(last_raw) >= 0.72 * width:
         return True
-    if forced or continuing_word_at_end(prev) or prev.endswith((",", " -", " –", "(")):
+    if forced or continuing_word_at_end(prev, line) or prev.endswith((",", " -", " –", "(")):
         return True
     return is_upper_line(prev) and _upper_goes_on(prev, line)
 

@@ -66,6 +66,7 @@ class Draft:
 
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
+_forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
 _non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
 _adverbial_re = partial(ac.word_list_re, "adverbial_openers", "", r"(?![\w])")
 _passive_ok_re = partial(ac.word_list_re, "passive_subjects", "", r"(?![\w])")
@@ -395,7 +396,9 @@ class _ClauseFacts:
     def past(self) -> bool:
         """The subject is followed by 'đã' / 'đang' / 'vừa' (what was done, not what to do)."""
         subj = self.subject
-        return subj is not None and _PAST.search(self.text[subj[0] : subj[1]]) is not None
+        if subj is None:
+            return False  # the subject may end before its 'đã' ('Tỉnh đã hoàn thành ...')
+        return _PAST.search(self.text, subj[0], min(self.c.end, subj[1] + len(" đang "))) is not None
 
     @_once
     def passive(self) -> bool:
@@ -939,9 +942,15 @@ def assemble_tasks(
     ref_starts = sorted(r.start for r in references)
     model = _load_model() if use_model else None
     drafts: list[Draft] = []
+    forward: Section | None = None  # an assessment section that has turned to what comes next
     for idx, para in enumerate(paras):
-        if para.start in sc.assignment_paras or para.quoted or _in_purpose_section(para.section, by_id):
+        if para.start in sc.assignment_paras or para.quoted:
             continue
+        if _in_purpose_section(para.section, by_id):
+            if _forward_re().match(text, para.start, para.end):
+                forward = para.section  # 'I. ĐÁNH GIÁ CHUNG' ... 'Trong thời gian tới, Tỉnh tổ chức ...'
+            if forward is None or para.section is not forward:
+                continue
         if para.start in sc.lead_paras and len(clauses(text, para)) == 1:
             continue  # 'Đề nghị X thực hiện một số nội dung sau:' introduces its items
         lead_clause: Clause | None = None
