@@ -71,3 +71,17 @@ def test_closing_in_a_document_with_emphasis():
     doc = extract(raw)
     assert [r.name for r in doc.recipients if not r.archive] == ["UBND huyện", "Các đơn vị trực thuộc"]
     assert (doc.signer.authority, doc.signer.title, doc.signer.name) == ("KT", "PHÓ TRƯỞNG PHÒNG", "Lê Ngọc Thành")
+
+
+def test_a_first_recipient_whose_bullet_the_converter_dropped():
+    raw = (
+        "BỘ CÔNG THƯƠNG\nSố: 12/QĐ-BCT\nHà Nội, ngày 05 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố thủ tục\n"
+        "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\n"
+        "Điều 2. Chánh Văn phòng Bộ chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\nNhư Điều 2;\n- Văn phòng Chính phủ;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrần\nVăn Bình\n"
+        "PHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI\n(Kèm theo Quyết định số 12/QĐ-BCT ngày 05 tháng 10 năm 2025)\n"
+        "1. Thủ tục cấp giấy chứng nhận xuất xứ hàng hóa."
+    )
+    doc = extract(raw)
+    assert [r.name for r in doc.recipients if not r.archive] == ["Như Điều 2", "Văn phòng Chính phủ"]
+    assert (doc.signer.authority, doc.signer.title, doc.signer.name) == ("KT", "THỨ TRƯỞNG", "Trần Văn Bình")

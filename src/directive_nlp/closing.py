@@ -13,7 +13,7 @@ from .schema import Recipient, Signer
 from .zones import Zones
 from .zones.anchors import authority as _authority
 from .zones.anchors import authority_codes as _authority_codes
-from .zones.anchors import is_signer_line
+from .zones.anchors import is_recipient_line, is_signer_line
 from .zones.anchors import titles as _titles
 from .zones.lines import Line, split_lines
 
@@ -196,7 +196,7 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
                 break
             i += 1
             continue
-        if _BULLET.match(t):
+        if _BULLET.match(t) or (not items and is_recipient_line(t)):
             item, tail = _split_signer_tail(ln)
             items.append(item)
             if tail is not None:

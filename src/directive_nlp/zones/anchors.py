@@ -113,3 +113,10 @@ def is_signer_line(text: str) -> bool:
 
 def is_noi_nhan(text: str) -> bool:
     return bool(NOI_NHAN.match(fold_same_length(text.strip(" *"))))
+
+
+def is_recipient_line(t: str) -> bool:
+    """A line of the 'Nơi nhận' list: '- Sở Tài chính;', or an item whose bullet the converter dropped
+    ('Như trên;', 'Như Điều 3;')."""
+    t = t.strip()
+    return len(t) <= 300 and (t.startswith(("-", "+", "•", "*", "_", "–")) or (len(t) <= 120 and t.endswith(";")))

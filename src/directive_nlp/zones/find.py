@@ -322,7 +322,7 @@ def _continues_item(lines: list[Line], i: int) -> bool:
 
 
 def _is_recipient(t: str) -> bool:
-    return t.startswith(("-", "+", "•", "*", "_", "–")) and len(t) <= 300
+    return anchors.is_recipient_line(t)
 
 
 def _tail_start(lines: list[Line], kinds: list[str | None], frm: int) -> int:
