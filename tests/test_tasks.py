@@ -390,3 +390,14 @@ def test_an_assessment_section_that_turns_to_what_comes_next_holds_tasks():
 )
 def test_questions_answers_and_follow_ups_are_no_tasks(body):
     assert extract(CV_HEAD + body).tasks == []
+
+
+def test_a_line_that_only_names_whom_the_items_address_is_no_task():
+    doc = extract(HEAD + "Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy:\n- Chỉ đạo các cơ quan báo chí tuyên truyền.")
+    assert [t.text for t in doc.tasks] == ["Chỉ đạo các cơ quan báo chí tuyên truyền."]
+    assert [a.name for a in doc.tasks[0].actors] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+
+
+def test_an_election_body_keeps_its_name():
+    doc = extract(HEAD + "1. Ủy ban bầu cử tỉnh hướng dẫn các xã lập danh sách cử tri.")
+    assert [a.name for a in doc.tasks[0].actors] == ["Ủy ban bầu cử tỉnh"]

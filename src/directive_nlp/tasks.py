@@ -1055,10 +1055,27 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     task), not a closing formula."""
     if not t.actors or _closing_formula().search(t.text) or is_upper_line(t.text) or _only_names(t.text):
         return False
+    if _only_addressed(t):
+        return False
     leads = [a for a in t.actors if a.role == "lead"] or t.actors
     if all(a.source == "explicit" and _is_self(a.name, selves) for a in leads):
         return t.deadline is not None and t.deadline.start >= t.start and t.deadline.end <= t.end
     return True
+
+
+_ADDRESS = re.compile(r"^\s*(?:[-+•*]\s*)?(?:Đề nghị|Yêu cầu|Giao|Đối với)\s+")
+
+
+def _only_addressed(t: Task) -> bool:
+    """'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy' on its own line: it names whom the items below address and
+    asks nothing itself."""
+    m = _ADDRESS.match(t.text)
+    if m is None:
+        return False
+    rest = t.text[m.end() :]
+    for a in sorted(t.actors, key=lambda a: -len(a.name)):
+        rest = rest.replace(a.name, " ")
+    return re.fullmatch(r"[\s,;:.()]*(?:(?:và|cùng)[\s,;:.()]*)*", rest) is not None
 
 
 def _only_names(seg: str) -> bool:
