@@ -401,3 +401,14 @@ def test_a_line_that_only_names_whom_the_items_address_is_no_task():
 def test_an_election_body_keeps_its_name():
     doc = extract(HEAD + "1. Ủy ban bầu cử tỉnh hướng dẫn các xã lập danh sách cử tri.")
     assert [a.name for a in doc.tasks[0].actors] == ["Ủy ban bầu cử tỉnh"]
+
+
+def test_the_addressees_do_not_act_in_an_attachment():
+    raw = (
+        CV_HEAD + "Đề nghị các đơn vị đánh giá, xếp loại theo Bảng tiêu chí kèm theo.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Bình\n"
+        "BẢNG TIÊU CHÍ ĐÁNH GIÁ\n(Kèm theo Công văn số 45/SYT-NVY ngày 05 tháng 3 năm 2023 của Sở Y tế)\n"
+        "1. Tổ chức bộ máy của trung tâm (10 điểm)\n1.1. Bố trí đủ các chức danh theo quy định.\n"
+    )
+    doc = extract(raw)
+    assert [t.text for t in doc.tasks] == ["Đề nghị các đơn vị đánh giá, xếp loại theo Bảng tiêu chí kèm theo."]

@@ -1004,7 +1004,10 @@ def assemble_tasks(
             if d.actors is None:
                 # the document's addressees or preamble act only where the clause opens with the action
                 whole = d.cue_start or _adverbial_re().match(text, d.start) is not None
-                d.actors = _list_lead(text, para, paras, idx) or _fallback(d.section, sc, by_id, whole)
+                attached = any(a <= d.start < b and kind == "attachment" for a, b, kind in layout.regions)
+                d.actors = _list_lead(text, para, paras, idx) or _fallback(
+                    d.section, sc, by_id, whole, addressed=not attached
+                )
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
@@ -1201,12 +1204,18 @@ def _own_deadline(c: Clause, prev: Draft, deadlines: list[Deadline]) -> bool:
 
 
 def _fallback(
-    sec: Section | None, sc: Scopes, by_id: dict[str, Section], whole_document: bool = True
+    sec: Section | None,
+    sc: Scopes,
+    by_id: dict[str, Section],
+    whole_document: bool = True,
+    *,
+    addressed: bool = True,
 ) -> Sourced | None:
     """The nearest scope that names actors: from the item up through its sections, an assignment line,
     a heading or a lead paragraph; then, for a clause that opens with its action, the document's own
     lead, preamble or addressees (a clause that opens with a noun names its own actor, even where the
-    rules cannot read it)."""
+    rules cannot read it). The preamble and the addressees speak in the main text only, not in an
+    attachment (a table of criteria, a form, a Quy định with its own chapters): ``addressed=False``."""
     while sec is not None:
         for table in (sc.assign, sc.heading, sc.lead):
             if sec.id in table:
@@ -1214,7 +1223,8 @@ def _fallback(
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
     if not whole_document:
         return None
-    return sc.assign.get("_doc") or sc.lead.get("_doc") or sc.preamble or sc.addressee
+    found = sc.assign.get("_doc") or sc.lead.get("_doc")
+    return found or (sc.preamble or sc.addressee if addressed else None)
 
 
 def _opening_noun_phrase(text: str, d: Draft) -> Sourced | None:
