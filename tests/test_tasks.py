@@ -412,3 +412,19 @@ def test_the_addressees_do_not_act_in_an_attachment():
     )
     doc = extract(raw)
     assert [t.text for t in doc.tasks] == ["Đề nghị các đơn vị đánh giá, xếp loại theo Bảng tiêu chí kèm theo."]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Điều 2. Nghị quyết này thay thế Nghị quyết số 12/2023/NQ-HĐND ngày 10/7/2023 của Hội đồng nhân dân tỉnh.",
+        "Điều 1. Nghị quyết quy định mức chi hỗ trợ cho cán bộ, công chức cấp xã.",
+    ],
+)
+def test_the_text_speaking_of_itself_is_no_task(body):
+    assert extract(HEAD + body).tasks == []
+
+
+def test_an_actor_defined_for_later_keeps_its_own_name():
+    doc = extract(CV_HEAD + "Đề nghị các cơ sở đào tạo trực thuộc Sở (sau đây gọi là cơ sở đào tạo) rà soát hồ sơ.")
+    assert [a.name for a in doc.tasks[0].actors] == ["các cơ sở đào tạo trực thuộc Sở"]

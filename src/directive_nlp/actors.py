@@ -481,10 +481,14 @@ def unit_name_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(units)})\s+{UPPER}")
 
 
+_ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây|gọi tắt)")
+
+
 def plausible_actor(name: str) -> str | None:
     """The name cut to what can name a body, an office holder or a collective ('Văn phòng Chính phủ
     trân trọng' → 'Văn phòng Chính phủ'), or None for a phrase that names none ('Hệ thống', 'Kinh phí',
     'Đầu tư': a clause's first noun taken for its subject)."""
+    name = _ALIAS.split(name)[0]  # 'các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)'
     name = name.strip(" ,;:.-")
     cut = _trailer_re().search(name)
     if cut is not None:

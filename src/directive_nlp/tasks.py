@@ -358,7 +358,7 @@ class _ClauseFacts:
 
     @_once
     def non_task_opener(self) -> bool:
-        return bool(_non_task_re().match(self.seg))
+        return bool(_non_task_re().match(self.seg) or _self_reference().match(self.seg))
 
     @_once
     def cue_start(self) -> bool:
@@ -1027,6 +1027,15 @@ def _cites_first(text: str, c: Clause, ref_starts: list[int]) -> bool:
         return True
     i = bisect.bisect_left(ref_starts, start)
     return i < len(ref_starts) and ref_starts[i] <= start + 1
+
+
+@cache
+def _self_reference() -> re.Pattern[str]:
+    """'Nghị quyết này thay thế ...', 'Quyết định này quy định ...', 'Nghị quyết quy định chi ...': the text
+    speaking of itself (its scope, its effect), which assigns nothing."""
+    from .doctypes import type_words
+
+    return re.compile(rf"(?i:{_alt(type_words())})\s+(?:này\b(?!\s*,)|quy định\b)")
 
 
 def _states_its_basis(text: str, c: Clause, ref_starts: list[int]) -> bool:
