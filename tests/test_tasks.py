@@ -428,3 +428,8 @@ def test_the_text_speaking_of_itself_is_no_task(body):
 def test_an_actor_defined_for_later_keeps_its_own_name():
     doc = extract(CV_HEAD + "Đề nghị các cơ sở đào tạo trực thuộc Sở (sau đây gọi là cơ sở đào tạo) rà soát hồ sơ.")
     assert [a.name for a in doc.tasks[0].actors] == ["các cơ sở đào tạo trực thuộc Sở"]
+
+
+def test_a_subject_after_a_time_phrase_without_a_comma():
+    doc = extract(HEAD + "- Trong thời hạn 03 ngày làm việc, kể từ ngày nhận được hồ sơ Sở Tư pháp thẩm định hồ sơ.")
+    assert [a.name for a in doc.tasks[0].actors] == ["Sở Tư pháp"]

@@ -53,6 +53,7 @@ _cue_re = partial(word_list_re, "predicate_cues", _WORD_START, ignore_case=True)
 _strong_re = partial(word_list_re, "strong_cues")
 _stop_re = partial(word_list_re, "np_stops", r"\s")
 _opener_re = partial(word_list_re, "clause_openers", "^")
+_inner_opener_re = partial(word_list_re, "inner_subject_openers", "", r"(?![\w])", ignore_case=True)
 _colon_predicate_re = partial(word_list_re, "colon_predicates", r"\s*:\s*", ignore_case=True)
 _role_head_re = partial(word_list_re, "role_heads", r"(?:(?<![\w])(?:các|Các)\s+)?(?<![\w])", r"\s+", ignore_case=True)
 _directive_re = partial(word_list_re, "directive_verbs", _WORD_START, ignore_case=True)
@@ -305,14 +306,14 @@ def _pieces(text: str, start: int, pred: int) -> list[Span]:
 
 
 def _inner_head(text: str, a: int, b: int) -> int | None:
-    """A head after a short time or place opener: 'trong năm 2019 Bộ sẽ tổng kết'."""
+    """A head after a short time or place opener: 'trong năm 2019 Bộ sẽ tổng kết', 'kể từ ngày nhận được
+    hồ sơ Sở Khoa học và Công nghệ kiểm tra ...'."""
     for m in head_re().finditer(text, a, b):
         prefix = text[a : m.start()]
         if not prefix.strip():
             return m.start()
-        if len(prefix.split()) <= 5 and (
-            re.search(r"\d", prefix) or re.match(r"(?i)(trong|sau đó|đồng thời|tiếp đó|riêng|tại|ở)\b", prefix.strip())
-        ):
+        words = len(prefix.split())
+        if (words <= 5 and re.search(r"\d", prefix)) or (words <= 10 and _inner_opener_re().match(prefix.strip())):
             return m.start()
         return None
     return None
