@@ -485,6 +485,7 @@ def unit_name_re() -> re.Pattern[str]:
 _ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây|gọi tắt)")
 
 
+@lru_cache(maxsize=8192)
 def plausible_actor(name: str) -> str | None:
     """The name cut to what can name a body, an office holder or a collective ('Văn phòng Chính phủ
     trân trọng' → 'Văn phòng Chính phủ'), or None for a phrase that names none ('Hệ thống', 'Kinh phí',

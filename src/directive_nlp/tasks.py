@@ -989,8 +989,8 @@ def assemble_tasks(
             draft = Draft(c.start, c.end, para.section, src, coords, cue_start=cue_start)
             if prob is not None:
                 draft.confidence = prob
-            if src is None and model is not None:
-                draft.model_clause = (c, tuple(coords))
+            if src is None and model is not None and _CAPITAL.search(text, c.start + 1, c.end):
+                draft.model_clause = (c, tuple(coords))  # the tagger looks for a name: none without a capital
             para_drafts.append(draft)
         for d in para_drafts:
             if d.actors is None and d.model_clause is not None:
@@ -1018,6 +1018,9 @@ def assemble_tasks(
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
+
+
+_CAPITAL = re.compile(f"{UPPER}")
 
 
 def _cites_first(text: str, c: Clause, ref_starts: list[int]) -> bool:
@@ -1090,11 +1093,14 @@ def _only_addressed(t: Task) -> bool:
     return re.fullmatch(r"[\s,;:.()]*(?:(?:và|cùng)[\s,;:.()]*)*", rest) is not None
 
 
+@lru_cache(maxsize=4096)
 def _only_names(seg: str) -> bool:
     """'Bộ Ngoại giao', 'Thanh tra Chính phủ': a body's name alone (a table cell) assigns nothing."""
     from .gazetteer import find_bodies
 
     core = seg.strip(" .;:,-")
+    if len(core) > 160 or core.count(" ") > 24 or core.endswith(("./.", "./")):
+        return False  # too long for a cell of names, or a sentence's end: the cheap checks first
     found = find_bodies(core)
     if not found:
         return False
