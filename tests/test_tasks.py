@@ -433,3 +433,8 @@ def test_an_actor_defined_for_later_keeps_its_own_name():
 def test_a_subject_after_a_time_phrase_without_a_comma():
     doc = extract(HEAD + "- Trong thời hạn 03 ngày làm việc, kể từ ngày nhận được hồ sơ Sở Tư pháp thẩm định hồ sơ.")
     assert [a.name for a in doc.tasks[0].actors] == ["Sở Tư pháp"]
+
+
+def test_the_decisions_own_act_is_no_task():
+    body = "QUYẾT ĐỊNH:\nĐiều 1. Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính sửa đổi, bổ sung."
+    assert extract(HEAD + body).tasks == []

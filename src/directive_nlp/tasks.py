@@ -358,7 +358,10 @@ class _ClauseFacts:
 
     @_once
     def non_task_opener(self) -> bool:
-        return bool(_non_task_re().match(self.seg) or _self_reference().match(self.seg))
+        if _non_task_re().match(self.seg):
+            return True
+        before = self.text[self.c.para.start : self.c.start].rstrip()
+        return (not before or before.endswith((".", ";", ":"))) and bool(_self_reference().match(self.seg))
 
     @_once
     def cue_start(self) -> bool:
