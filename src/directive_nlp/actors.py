@@ -266,8 +266,7 @@ def _first_stop(text: str, start: int, pred: int) -> int:
 @cache
 def _bare_unit_re() -> re.Pattern[str]:
     """'Tỉnh', 'Thành phố' as a subject with no name after it (a lower-case word follows)."""
-    units = [u[:1].upper() + u[1:] for u in load("bodies.json")["units"]]
-    return re.compile(rf"(?:{alternation(units)})(?=\s+{LOWER})")
+    return re.compile(rf"(?:{alternation(_unit_heads())})(?=\s+{LOWER})")
 
 
 def role_name_at(text: str, start: int, first_stop: int) -> bool:
@@ -478,8 +477,12 @@ _trailer_re = partial(word_list_re, "subject_trailers", r"\s")
 @cache
 def unit_name_re() -> re.Pattern[str]:
     """'Tỉnh Thanh Hóa', 'Thành phố Hải Phòng': an administrative unit by its proper name."""
-    units = [u[:1].upper() + u[1:] for u in load("bodies.json")["units"]]
-    return re.compile(rf"^(?:{alternation(units)})\s+{UPPER}")
+    return re.compile(rf"^(?:{alternation(_unit_heads())})\s+{UPPER}")
+
+
+def _unit_heads() -> list[str]:
+    """The administrative unit words capitalized as they open a name: 'Tỉnh', 'Thành phố' ..."""
+    return [u[:1].upper() + u[1:] for u in load("bodies.json")["units"]]
 
 
 _ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây|gọi tắt)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import actors as ac
 from .schema import Deadline
@@ -60,6 +61,13 @@ def _roles(header: list[Cell]) -> dict[str, int]:
 
 
 def _plan_tables(text: str, regions: list[tuple[int, int, str]]) -> list[tuple[list[Line], int, dict[str, int]]]:
+    return _plan_tables_of(text, tuple(regions))  # the paragraph reader and the table reader both ask
+
+
+@lru_cache(maxsize=4)
+def _plan_tables_of(
+    text: str, regions: tuple[tuple[int, int, str], ...]
+) -> list[tuple[list[Line], int, dict[str, int]]]:
     """(rows, index of the first data row, column roles) of each plan table in the regions: a block of
     table rows whose first row names the columns, or, with no header row to read (OCR, a converter that
     dropped it, a table going on over a page), whose cells show them: a column of body names and a

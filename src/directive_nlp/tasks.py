@@ -66,6 +66,7 @@ class Draft:
 
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
+_basis_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+")
 _forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
 _non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
 _adverbial_re = partial(ac.word_list_re, "adverbial_openers", "", r"(?![\w])")
@@ -1061,11 +1062,6 @@ def _basis_gap_re() -> re.Pattern[str]:
     return re.compile(_data()["basis_openers"]["between"])
 
 
-@cache
-def _basis_re() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_alt(_data()['basis_openers']['words'])})\s+")
-
-
 def _assigns(t: Task, selves: list[str]) -> bool:
     """A task is an action the document assigns: not without an identifiable body or office holder, not
     the issuer's own narrative ('Cục Thuế nhận được ...', 'Bộ sẽ tổng hợp ...': the issuer the subject
@@ -1081,16 +1077,14 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     return True
 
 
-_ADDRESS = re.compile(r"^\s*(?:[-+•*]\s*)?(?:Đề nghị|Yêu cầu|Giao|Đối với)\s+")
-
-
 def _only_addressed(t: Task) -> bool:
     """'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy' on its own line: it names whom the items below address and
-    asks nothing itself."""
-    m = _ADDRESS.match(t.text)
+    asks nothing itself (the words before the names: an item lead's prefixes, data/tasks.json lead_strip)."""
+    text = t.text.lstrip(" -+•*")
+    m = ac.lead_prefix().match(text)
     if m is None:
         return False
-    rest = t.text[m.end() :]
+    rest = text[m.end() :]
     for a in sorted(t.actors, key=lambda a: -len(a.name)):
         rest = rest.replace(a.name, " ")
     return re.fullmatch(r"[\s,;:.()]*(?:(?:và|cùng)[\s,;:.()]*)*", rest) is not None

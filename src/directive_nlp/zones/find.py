@@ -271,7 +271,7 @@ def _closing(lines: list[Line], h_end: int, n: int) -> tuple[int | None, int]:
             start -= 1
         end = r + 1
         while end < n and (
-            _is_recipient(lines[end].text) or _in_signature(lines[end].text) or _continues_item(lines, end)
+            anchors.is_recipient_line(lines[end].text) or _in_signature(lines[end].text) or _continues_item(lines, end)
         ):
             if _opens_attachment(lines, end, n):
                 break  # 'PHỤ LỤC I' right after the signature
@@ -316,13 +316,9 @@ def _continues_item(lines: list[Line], i: int) -> bool:
         prev = lines[k].text.strip()
         if prev.endswith((";", ".")):
             return False
-        if _is_recipient(prev):
+        if anchors.is_recipient_line(prev):
             return True
     return False
-
-
-def _is_recipient(t: str) -> bool:
-    return anchors.is_recipient_line(t)
 
 
 def _tail_start(lines: list[Line], kinds: list[str | None], frm: int) -> int:
