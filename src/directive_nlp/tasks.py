@@ -19,10 +19,10 @@ from functools import cache, lru_cache, partial
 from typing import Any, Generic, TypeVar
 
 from . import actors as ac
-from .header import split_lines
 from .layout_repair import is_upper_line
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
 from .vntext import LOWER, UPPER, fold
+from .zones.lines import split_lines
 
 
 @dataclass

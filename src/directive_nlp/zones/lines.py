@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -13,9 +14,15 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` with its offsets (``text[start:end] == line``)."""
+    """Every line of ``text`` with its offsets (``text[start:end] == line``). Every stage reads the
+    document's lines: they are made once per text."""
+    return list(_lines_of(text))
+
+
+@lru_cache(maxsize=8)
+def _lines_of(text: str) -> tuple[Line, ...]:
     out, pos = [], 0
     for raw in text.split("\n"):
         out.append(Line(pos, pos + len(raw), raw))
         pos += len(raw) + 1
-    return out
+    return tuple(out)
