@@ -97,3 +97,12 @@ def test_fixed_phrase_examples_are_rejoined(entry):
 
     assert entry["example"].replace("\n", " ") == entry["phrase"]
     assert join_split_phrases(entry["example"].split("\n")) == [entry["phrase"]]
+
+
+@pytest.mark.parametrize("entry", load("layout.json")["enacting_authority"]["bodies"], ids=lambda e: e["head"])
+def test_enacting_authority_examples_stand_alone(entry):
+    from directive_nlp.layout_repair import join_wrapped
+
+    subject, authority, basis = entry["example"].split("\n")
+    assert authority.startswith(entry["head"])
+    assert join_wrapped([subject + " VÀ", authority, basis], wrapped=False)[1] == authority

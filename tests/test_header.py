@@ -69,6 +69,27 @@ def header_of(raw: str):
             "ĐẢNG BỘ TỈNH BẾN TRE\nTỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 06-CT/TU\nBến Tre, ngày 20 tháng 10 năm 2021\nCHỈ THỊ",
             {"number": "06-CT/TU", "doc_type": "CT", "issuer": "TỈNH ỦY", "issuer_parent": "ĐẢNG BỘ TỈNH BẾN TRE"},
         ),
+        (  # an upper-case subject broken over lines (even after its first word) up to the enacting authority
+            "Số: 15/2026/QĐ-UBND\nBình Định, ngày 03 tháng 02 năm 2026\nQUYẾT ĐỊNH\nBAN\n"
+            "HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ\nCỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH\nỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;",
+            {"subject": "BAN HÀNH QUY CHẾ PHỐI HỢP QUẢN LÝ CỤM CÔNG NGHIỆP TRÊN ĐỊA BÀN TỈNH", "doc_type": "QĐ"},
+        ),
+        (  # a công điện: the subject stops at "<issuer> điện:"
+            "Số: 31/CĐ-TTg\nHà Nội, ngày 02 tháng 3 năm 2026\nCÔNG ĐIỆN\nV/V TẬP TRUNG\n"
+            "PHÒNG, CHỐNG DỊCH CÚM GIA CẦM\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh;",
+            {"subject": "V/v TẬP TRUNG PHÒNG, CHỐNG DỊCH CÚM GIA CẦM", "doc_type": "CĐ"},
+        ),
+        (  # a V/v subject wrapped before its last word; the date line is no part of it
+            "Số: 812/TNI-QLDN1\nV/v thuế suất thuế\nGTGT\nTây Ninh, ngày 05 tháng 01 năm 2026\nKính gửi: Công ty TNHH An Phú",
+            {"subject": "V/v thuế suất thuế GTGT", "place": "Tây Ninh", "issued_date": "2026-01-05"},
+        ),
+        (  # a cited decision inside an upper-case subject goes on it
+            "Số: 07/2026/QĐ-UBND\nHuế, ngày 09 tháng 01 năm 2026\nQUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH\n"
+            "SỐ 21/2019/QĐ-UBND NGÀY 04/4/2019 CỦA ỦY BAN NHÂN DÂN TỈNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ\n"
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;",
+            {"subject": "BÃI BỎ QUYẾT ĐỊNH SỐ 21/2019/QĐ-UBND NGÀY 04/4/2019 CỦA ỦY BAN NHÂN DÂN TỈNH"},
+        ),
     ],
 )
 def test_header_fields(raw, expected):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import doctypes
-from .layout_repair import fold_same_length, is_upper_line
+from .layout_repair import fold_same_length, is_upper_line, opens_with_authority
 from .numbering import match_label
 from .schema import Header
 from .zones import DOCUMENT_KINDS, Zones
@@ -384,8 +384,9 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
             end = max(end, ln.end + 1)
         m = re.match(r"(?i)^v/v\s*:?\s*(.*)$", t)
         if m and not h.subject:
-            h.subject = "V/v " + m.group(1).strip()
-            end = max(end, ln.end + 1)
+            more = _subject_lines(top, i + 1, upper=is_upper_line(m.group(1)))
+            h.subject = " ".join(["V/v " + m.group(1).strip()] + [x.text.strip() for x in more])
+            end = max(end, (more[-1] if more else ln).end + 1)
         if opens_addressees(t):
             h.addressees = _addressees(top, i)
             end = max(end, _addressee_end(top, i))
@@ -398,9 +399,37 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
     if ti is not None and not h.subject and ti + 1 < len(top):
         nxt = top[ti + 1].text
         if is_upper_line(nxt) or re.match(r"(?i)^(về|v/v|kết luận|ban hành)", nxt):
-            h.subject = nxt.strip()
-            end = max(end, top[ti + 1].end + 1)
+            more = _subject_lines(top, ti + 2, upper=is_upper_line(nxt))
+            h.subject = " ".join([nxt.strip()] + [x.text.strip() for x in more])
+            end = max(end, (more[-1] if more else top[ti + 1]).end + 1)
     return end
+
+
+_SUBJECT_STOP = re.compile(r"(?i)^(?:căn cứ|xét|kính gửi|v/v\b)|\bđiện\s*:?\s*$")
+_FIELD_STOP = re.compile(r"(?i)^số\b|,\s*ngày\b")
+
+
+def _subject_lines(top: list[Line], i: int, *, upper: bool) -> list[Line]:
+    """The lines a subject goes on over ('TẬP' / 'TRUNG HOÀN THÀNH ...', 'V/v thuế suất thuế' / 'GTGT'): an
+    upper-case subject goes on over upper-case lines (a cited 'QUYẾT ĐỊNH SỐ 10/2016/QĐ-UBND NGÀY ...'
+    among them), one in sentence case over at most two short lines that hold no header field; never into
+    a title word, the enacting authority ('CHỦ TỊCH ỦY BAN NHÂN DÂN ...'), the addressees of a công điện
+    ('THỦ TƯỚNG CHÍNH PHỦ điện:') or the national motto."""
+    out: list[Line] = []
+    for ln in top[i : i + 6]:
+        t = ln.text.strip()
+        if not t or _SUBJECT_STOP.search(t) or opens_with_authority(t) or match_label(t) is not None:
+            break
+        if (doctypes.from_word(t) and len(t.split()) <= 4) or _QUOC_HIEU.match(fold_same_length(t)):
+            break
+        if upper and not is_upper_line(t):
+            break
+        if not upper and (_FIELD_STOP.search(t) or _NUMBER.match(t) or _date_search(t)):
+            break
+        if not upper and (len(t) > 90 or len(out) >= 2 or (is_upper_line(t) and " " in t)):
+            break
+        out.append(ln)
+    return out
 
 
 def _addressees(top: list[Line], i: int) -> list[str]:

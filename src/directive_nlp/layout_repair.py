@@ -804,9 +804,11 @@ def fixed_width(lines: list[str]) -> int | None:
 
 
 def _forced_break(prev: str, nxt: str, width: int) -> bool:
-    """The next line's first word would not have fitted on the previous line."""
+    """The next line's first word would not have fitted on the previous line. A line already longer than
+    the column was put together by an earlier repair ('... CỦA SỞ' / 'NÔNG NGHIỆP ...'): where its last
+    piece ended is not known, so it forces nothing."""
     first = nxt.split(" ", 1)[0]
-    return len(prev) + 1 + len(first) > width - 4
+    return len(prev) <= width and len(prev) + 1 + len(first) > width - 4
 
 
 def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
@@ -823,18 +825,50 @@ def join_wrapped(lines: list[str], wrapped: bool) -> list[str]:
     width = column or _wrap_width(lines)
     fixed = column is not None
     last_raw = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             blank += 1
             continue
         prev = out[-1] if out else ""
-        if out and (_continues(prev, last_raw, line, blank, width, wrapped, fixed) or _field_split(prev, line)):
+        if _enacting_authority(line, lines[i + 1 : i + 4]):
+            out.append(line)
+        elif out and (_continues(prev, last_raw, line, blank, width, wrapped, fixed) or _field_split(prev, line)):
             out[-1] = prev + " " + line
         else:
             out.append(line)
         last_raw = line
         blank = 0
     return out
+
+
+_BASIS_LINE = re.compile(r"(?i)^[*_\s]*(?:căn(?: cứ)?|xét)\b")  # "Căn" / "cứ Luật ...": broken too
+
+
+def _enacting_authority(line: str, following: list[str]) -> bool:
+    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X' or 'HỘI ĐỒNG NHÂN DÂN TỈNH X' right before the first 'Căn cứ'
+    line (the authority itself may be broken over two lines): who enacts the decision, a line of its own
+    however the subject above it ends."""
+    if not is_upper_line(line) or len(line) > 120 or not opens_with_authority(line):
+        return False
+    for nxt in (ln for ln in following if ln):
+        if _BASIS_LINE.match(nxt):
+            return True
+        if not is_upper_line(nxt):
+            return False  # 'CỤC TRƯỞNG CỤC' / 'HẢI QUAN' / 'Căn cứ ...': the authority may take two lines
+    return False
+
+
+def opens_with_authority(line: str) -> bool:
+    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X', 'HỘI ĐỒNG NHÂN DÂN TỈNH X', 'BỘ TRƯỞNG BỘ Y TẾ': the line opens
+    with a signer title (closing.json) or an enacting body (layout.json enacting_authority)."""
+    return _enacting_heads().match(line.lstrip("*_ ")) is not None
+
+
+@cache
+def _enacting_heads() -> re.Pattern[str]:
+    data = load("layout.json")["enacting_authority"]["bodies"]
+    heads = [e["head"] for e in data] + list(load("closing.json")["titles"])
+    return re.compile("(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")\b")
 
 
 def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrapped: bool, fixed: bool) -> bool:
