@@ -36,6 +36,13 @@ HEAD = "Số: 01/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\n
             "1. Thực hiện chương trình giáo dục phổ thông\n2018 đối với lớp 2, lớp 6.\n2. Tổ chức kiểm tra.",
             [("1", ""), ("2", "")],
         ),
+        # bullets before the first heading (a preamble's lines) never hold the numbered headings after them
+        (
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n- Phạm vi: toàn tỉnh;\n- Thời gian: năm 2026.\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+            "- Nâng cao nhận thức.\n2. Yêu cầu\n- Bảo đảm tiến độ.\nII. NHIỆM VỤ\n1. Sở Nội vụ",
+            [("-", ""), ("-", ""), ("I", ""), ("1", "I"), ("-", "1"), ("2", "I"), ("-", "2"), ("II", ""), ("1", "II")],
+        ),
         # 5. right after 1. is not the next item
         ("1. Tổ chức tập huấn.\n5. triệu đồng mỗi lớp.\n2. Kiểm tra.", [("1", ""), ("2", "")]),
         ("a.1) Tổng cục trưởng quyết định.\na.2) Cục trưởng quyết định.", [("a.1", ""), ("a.2", "")]),

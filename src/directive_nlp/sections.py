@@ -112,6 +112,9 @@ def _region_sections(
         depth = next((i for i, o in enumerate(stack) if o.key == key), None)
         if depth is not None:
             del stack[depth:]
+        elif kind in _NEVER_UNDER_BULLETS:
+            while stack and stack[-1].key.startswith("bullet"):
+                stack.pop()  # '- ...' lines before 'I. MỤC ĐÍCH': a numbered heading is no bullet's child
         body = ln.text[quote + lab.end :]
         sec = Section(
             id=f"s{first_id + len(found) + 1}",
@@ -130,6 +133,9 @@ def _region_sections(
         found.append(sec)
     _set_ends(found, lines, end)
     return found
+
+
+_NEVER_UNDER_BULLETS = frozenset({"part", "chapter", "article", "roman", "letter_upper", "arabic", "multilevel"})
 
 
 def _continues_letters(label: str, stack: list[_Open]) -> bool:
