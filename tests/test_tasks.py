@@ -280,6 +280,19 @@ def test_the_issuer_may_give_itself_a_task_under_a_heading_or_with_a_deadline():
     assert task_with(doc, "tổ chức sơ kết").deadline.value == "2026-03-31"
 
 
+def test_the_sender_of_a_cong_dien_speaking_for_itself_is_no_task():
+    doc = extract(
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 40/CĐ-TTg\nHà Nội, ngày 10 tháng 3 năm 2026\nCÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ VỚI RÉT\n"
+        "ĐẬM, RÉT HẠI\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh miền núi phía Bắc.\n"
+        "Thủ tướng Chính phủ gửi lời thăm hỏi tới các gia đình bị thiệt hại do rét hại.\n"
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo bảo vệ đàn gia súc."
+    )
+    assert doc.header.issuer == "THỦ TƯỚNG CHÍNH PHỦ"
+    assert doc.header.subject == "VỀ VIỆC ỨNG PHÓ VỚI RÉT ĐẬM, RÉT HẠI"
+    assert doc.header.addressees == ["Chủ tịch Ủy ban nhân dân các tỉnh miền núi phía Bắc"]
+    assert [t.text[:25] for t in doc.tasks] == ["Chủ tịch Ủy ban nhân dân "]
+
+
 def test_addressees_act_for_clauses_that_open_with_their_action_only():
     doc = extract(CV_HEAD + "1. Giám sát ca bệnh tại cộng đồng.\n2. Tổ công tác đặc biệt bố trí cán bộ trực 24/24 giờ.")
     assert actors(task_with(doc, "Giám sát ca bệnh")) == [("Trung tâm Y tế các huyện, thành phố", "lead", "addressee")]

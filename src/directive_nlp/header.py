@@ -17,7 +17,7 @@ from .numbering import match_label
 from .schema import Header
 from .zones import DOCUMENT_KINDS, Zones
 from .zones.anchors import DAY_MONTH_YEAR as _DAY_MONTH_YEAR
-from .zones.anchors import opens_addressees
+from .zones.anchors import dien_sender, opens_addressees
 from .zones.furniture import meta_key, meta_keys, site_caption
 from .zones.lines import Line, split_lines
 
@@ -223,6 +223,8 @@ def _own_header(top: list[Line]) -> tuple[Header, list[tuple[int, int]], tuple[i
     anchored = stop < len(top) or any(_QUOC_HIEU.match(fold_same_length(ln.text)) for ln in top[:12])
     if anchored:
         h.issuer, h.issuer_parent = _issuer(top, stop)
+    if not h.issuer:  # a công điện names its sender before the addressees: 'THỦ TƯỚNG CHÍNH PHỦ điện:'
+        h.issuer = next((who for who in (dien_sender(ln.text) for ln in top) if who), None)
     for ln in top[:12]:
         t = ln.text.strip()
         urgent = _URGENCY.match(t)

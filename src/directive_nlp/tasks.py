@@ -1144,7 +1144,9 @@ def _is_self(name: str, selves: list[str]) -> bool:
     if not selves:
         return False
     n = _fold_name(name)
-    for title in _HEAD_TITLES:
+    if n in selves:
+        return True  # 'Thủ tướng Chính phủ' of a công điện its sender signs as THỦ TƯỚNG CHÍNH PHỦ
+    for title in map(_fold_name, _HEAD_TITLES):
         if n.startswith(title + " ") and len(n) > len(title) + 1:
             n = n[len(title) + 1 :]  # the head of the issuing body speaks for it
             break

@@ -43,11 +43,13 @@ def is_decision(text: str) -> bool:
 
 def opens_addressees(text: str) -> bool:
     """'Kính gửi:', or a công điện's 'THỦ TƯỚNG CHÍNH PHỦ điện:' before its list of addressees."""
-    t = text.strip(" *")
-    if KINH_GUI.match(t):
-        return True
-    m = _DIEN.match(t)
-    return m is not None and is_upper_line(m.group("who"))
+    return KINH_GUI.match(text.strip(" *")) is not None or dien_sender(text) is not None
+
+
+def dien_sender(text: str) -> str | None:
+    """Who sends a công điện, as its line before the addressees names it: 'THỦ TƯỚNG CHÍNH PHỦ điện:'."""
+    m = _DIEN.match(text.strip(" *"))
+    return m.group("who").strip(" *") if m is not None and is_upper_line(m.group("who")) else None
 
 
 def is_date_line(text: str) -> bool:
