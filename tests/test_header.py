@@ -90,6 +90,22 @@ def header_of(raw: str):
             "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;",
             {"subject": "BÃI BỎ QUYẾT ĐỊNH SỐ 21/2019/QĐ-UBND NGÀY 04/4/2019 CỦA ỦY BAN NHÂN DÂN TỈNH"},
         ),
+        (  # issuer names broken by the layout: a one-word line, a lone head word, a joining word
+            "BỘ QUỐC\nPHÒNG\nSố: 12/2026/TT-BQP\nHà Nội, ngày 02 tháng 02 năm 2026",
+            {"issuer": "BỘ QUỐC PHÒNG", "issuer_parent": None},
+        ),
+        (
+            "BỘ TÀI CHÍNH\nCỤC\nHẢI QUAN\nSố: 118/TB-CHQ\nHà Nội, ngày 02 tháng 02 năm 2026",
+            {"issuer": "CỤC HẢI QUAN", "issuer_parent": "BỘ TÀI CHÍNH"},
+        ),
+        (
+            "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 70/BNNMT-VP\nHà Nội, ngày 02 tháng 02 năm 2026",
+            {"issuer": "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "issuer_parent": None},
+        ),
+        (
+            "BAN CHỈ ĐẠO NHÀ NƯỚC\nVỀ PHÁT TRIỂN ĐÔ THỊ\nSố: 05/QĐ-BCĐ\nHà Nội, ngày 02 tháng 02 năm 2026",
+            {"issuer": "BAN CHỈ ĐẠO NHÀ NƯỚC VỀ PHÁT TRIỂN ĐÔ THỊ", "issuer_parent": None},
+        ),
     ],
 )
 def test_header_fields(raw, expected):

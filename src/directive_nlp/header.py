@@ -121,14 +121,42 @@ def _issuer(lines: list[Line], stop: int) -> tuple[str | None, str | None]:
             break
         if is_upper_line(t) and len(t) < 120:
             names.append(t)
+    names = _rejoin_name_lines(names)
     if not names:
         return None, None
     if len(names) == 1:
         parts = _ISSUER_HEADS.split(names[0], maxsplit=1)
-        if len(parts) == 2 and len(parts[0].split()) >= 2:
+        if len(parts) == 2 and len(parts[0].split()) >= 2 and len(parts[1].split()) >= 2:  # not 'BỘ QUỐC' 'PHÒNG'
             return parts[1].strip(), parts[0].strip()
         return names[0], None
     return names[-1], " ".join(names[:-1])
+
+
+_NAME_JOINERS = frozenset({"VÀ", "VỀ", "CỦA", "THUỘC", "TẠI"})
+_LONE_HEADS = frozenset({"BỘ", "CỤC", "TỔNG CỤC", "CHI CỤC", "SỞ", "BAN", "VỤ", "PHÒNG", "VĂN PHÒNG", "ỦY BAN"})
+
+
+def _rejoin_name_lines(names: list[str]) -> list[str]:
+    """Issuer lines a layout broke inside a name: 'BỘ QUỐC' / 'PHÒNG', 'BỘ NÔNG NGHIỆP VÀ MÔI' / 'TRƯỜNG',
+    'CỤC' / 'HẢI QUAN', 'BAN CHỈ ĐẠO NHÀ NƯỚC' / 'VỀ DU LỊCH': a line of one word, a line that is a lone
+    head word, or one that opens or ends on a joining word, goes with its neighbour."""
+    out: list[str] = []
+    for name in names:
+        words = name.split()
+        if out and (
+            len(words) == 1
+            or words[0] in _NAME_JOINERS
+            or out[-1] in _LONE_HEADS
+            or out[-1].split()[-1] in _NAME_JOINERS
+        ):
+            out[-1] = f"{out[-1]} {name}"
+            continue
+        head = next((h for h in _LONE_HEADS if out and out[-1].endswith(" " + h)), None)
+        if head is not None:  # 'BỘ TÀI CHÍNH CỤC' / 'HẢI QUAN': the head word goes with its name
+            out[-1] = out[-1][: -len(head) - 1]
+            name = f"{head} {name}"
+        out.append(name)
+    return out
 
 
 def _doc_type(title: str | None, number: str | None, has_vv: bool) -> tuple[str, str] | tuple[None, None]:
