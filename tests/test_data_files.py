@@ -106,3 +106,9 @@ def test_enacting_authority_examples_stand_alone(entry):
     subject, authority, basis = entry["example"].split("\n")
     assert authority.startswith(entry["head"])
     assert join_wrapped([subject + " VÀ", authority, basis], wrapped=False)[1] == authority
+
+
+@pytest.mark.parametrize("entry", load("tasks.json")["closing_formulas"]["patterns"], ids=lambda e: e["example"][:30])
+def test_closing_formula_examples(entry):
+    assert re.search(entry["re"], entry["example"], re.I)
+    assert tasks._closing_formula().search(entry["example"])
