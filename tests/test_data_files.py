@@ -78,6 +78,8 @@ def test_task_word_list_examples():
     assert tasks._basis_re().match(d["basis_openers"]["example"])
     assert tasks._basis_gap_re().fullmatch(d["basis_openers"]["between_example"])
     assert tasks._forward_re().match(d["forward_openers"]["example"])
+    assert tasks._amending_re().match(d["amending_acts"]["example"])
+    assert not tasks._amending_re().match("Bổ sung điều kiện hỗ trợ cho các hộ nghèo.")
     assert actors._inner_head(d["inner_subject_openers"]["example"], 0, len(d["inner_subject_openers"]["example"]))
     assert json.dumps(d, ensure_ascii=False)
 

@@ -359,7 +359,7 @@ class _ClauseFacts:
 
     @_once
     def non_task_opener(self) -> bool:
-        if _non_task_re().match(self.seg):
+        if _non_task_re().match(self.seg) or _amending_re().match(self.seg):
             return True
         before = self.text[self.c.para.start : self.c.start].rstrip()
         return (not before or before.endswith((".", ";", ":"))) and bool(_self_reference().match(self.seg))
@@ -1054,6 +1054,16 @@ def _states_its_basis(text: str, c: Clause, ref_starts: list[int]) -> bool:
         return False
     i = bisect.bisect_left(ref_starts, m.end())
     return i < len(ref_starts) and _basis_gap_re().fullmatch(text, m.end(), ref_starts[i]) is not None
+
+
+@cache
+def _amending_re() -> re.Pattern[str]:
+    """'Sửa đổi, bổ sung điểm a khoản 1 Điều 9 như sau:': the document amending another (data/tasks.json
+    amending_acts)."""
+    d = _data()["amending_acts"]
+    verbs = "|".join(re.escape(v) for v in sorted(d["verbs"], key=len, reverse=True))
+    provisions = "|".join(re.escape(p) for p in sorted(d["provisions"], key=len, reverse=True))
+    return re.compile(rf"^[\d.)\s-]*(?:{verbs})\s+(?:{provisions})(?![\w])")
 
 
 @cache
