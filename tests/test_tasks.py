@@ -310,6 +310,15 @@ def test_a_plan_table_without_a_header_row_shows_its_columns_by_its_cells():
     assert [(a.name, a.role) for a in t.actors] == [("Công an tỉnh", "lead")]
 
 
+def test_a_field_whose_value_is_only_names_is_no_task():
+    doc = extract(
+        UBND_HEAD + "1. Thủ tục cấp giấy phép khai thác cát\n"
+        "- Cơ quan có thẩm quyền quyết định: Ủy ban nhân dân tỉnh.\n"
+        "- Sở Nông nghiệp và Môi trường thẩm định hồ sơ trong 10 ngày làm việc."
+    )
+    assert [t.text[:30] for t in doc.tasks] == ["Sở Nông nghiệp và Môi trường t"]
+
+
 def test_a_table_of_figures_is_no_plan_table():
     rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
     doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))

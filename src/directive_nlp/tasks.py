@@ -1079,6 +1079,8 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     task), not a closing formula."""
     if not t.actors or _closing_formula().search(t.text) or is_upper_line(t.text) or _only_names(t.text):
         return False
+    if _names_field(t.text):
+        return False
     if _only_addressed(t):
         return False
     leads = [a for a in t.actors if a.role == "lead"] or t.actors
@@ -1098,6 +1100,16 @@ def _only_addressed(t: Task) -> bool:
     for a in sorted(t.actors, key=lambda a: -len(a.name)):
         rest = rest.replace(a.name, " ")
     return re.fullmatch(r"[\s,;:.()]*(?:(?:và|cùng)[\s,;:.()]*)*", rest) is not None
+
+
+_FIELD = re.compile(r"^[^:]{3,120}:\s*(?=\S)")
+
+
+def _names_field(seg: str) -> bool:
+    """'Cơ quan có thẩm quyền quyết định: Ủy ban nhân dân tỉnh.': a field of a procedure or a plan whose
+    value is only names assigns nothing itself."""
+    m = _FIELD.match(seg.strip(" -+•*"))
+    return m is not None and _only_names(seg.strip(" -+•*")[m.end() :])
 
 
 @lru_cache(maxsize=4096)
