@@ -79,6 +79,8 @@ def test_task_word_list_examples():
     assert tasks._basis_gap_re().fullmatch(d["basis_openers"]["between_example"])
     assert tasks._forward_re().match(d["forward_openers"]["example"])
     assert tasks._amending_re().match(d["amending_acts"]["example"])
+    assert tasks._state_collective_re().search(d["normative_texts"]["state_collectives"]["example"])
+    assert not tasks._state_collective_re().search("Cán bộ, công chức, viên chức")
     assert not tasks._amending_re().match("Bổ sung điều kiện hỗ trợ cho các hộ nghèo.")
     assert actors._inner_head(d["inner_subject_openers"]["example"], 0, len(d["inner_subject_openers"]["example"]))
     assert json.dumps(d, ensure_ascii=False)

@@ -3,7 +3,7 @@ non-task, plus deadlines, coordination and plan tables."""
 
 import pytest
 
-from directive_nlp import extract
+from directive_nlp import extract, tasks
 
 HEAD = "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\nSố: 12/CT-UBND\nHà Nam, ngày 05 tháng 3 năm 2023\nCHỈ THỊ\nVề việc tăng cường công tác phòng cháy\n"
 CV_HEAD = (
@@ -317,6 +317,30 @@ def test_a_field_whose_value_is_only_names_is_no_task():
         "- Sở Nông nghiệp và Môi trường thẩm định hồ sơ trong 10 ngày làm việc."
     )
     assert [t.text[:30] for t in doc.tasks] == ["Sở Nông nghiệp và Môi trường t"]
+
+
+TT_HEAD = (
+    "BỘ Y TẾ\nSố: 05/2026/TT-BYT\nHà Nội, ngày 12 tháng 01 năm 2026\nTHÔNG TƯ\nQuy định về cập nhật kiến thức y khoa\n"
+)
+
+
+def test_in_a_text_of_norms_only_real_bodies_get_tasks_but_its_execution_chapter_keeps_them():
+    doc = extract(
+        TT_HEAD + "Chương I\nQUY ĐỊNH CHUNG\nĐiều 3. Trách nhiệm của người hành nghề\n"
+        "Người hành nghề khám bệnh phải cập nhật kiến thức y khoa liên tục.\n"
+        "Điều 4. Trách nhiệm của cơ quan quản lý\nSở Y tế các tỉnh kiểm tra việc cập nhật kiến thức hằng năm.\n"
+        "Chương II\nTỔ CHỨC THỰC HIỆN\nĐiều 9. Điều khoản thi hành\n"
+        "Các cơ sở khám bệnh, chữa bệnh có trách nhiệm thực hiện Thông tư này."
+    )
+    texts = [t.text[:20] for t in doc.tasks]
+    assert not any(x.startswith("Người hành nghề") for x in texts)
+    assert "Sở Y tế các tỉnh kiể" in texts and "Các cơ sở khám bệnh," in texts
+
+
+def test_the_data_example_of_a_text_of_norms():
+    example = tasks._data()["normative_texts"]["example"]
+    doc = extract(TT_HEAD + example.split("\n", 2)[2])
+    assert [t.text[:22] for t in doc.tasks] == ["Sở Khoa học và Công ng"]
 
 
 def test_a_table_of_figures_is_no_plan_table():

@@ -93,7 +93,7 @@ def _region_sections(
 ) -> list[Section]:
     stack: list[_Open] = []
     found: list[Section] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.start < start or ln.end > end or not ln.text or ln.text.startswith("|"):
             continue
         if any(a <= ln.start < b for a, b in skip):
@@ -116,6 +116,8 @@ def _region_sections(
             while stack and stack[-1].key.startswith("bullet"):
                 stack.pop()  # '- ...' lines before 'I. MỤC ĐÍCH': a numbered heading is no bullet's child
         body = ln.text[quote + lab.end :]
+        if not body.strip() and kind in ("chapter", "part"):
+            body = _title_below(lines, k, end)  # 'Chương III' / 'TỔ CHỨC THỰC HIỆN'
         sec = Section(
             id=f"s{first_id + len(found) + 1}",
             label=lab.label,
@@ -133,6 +135,18 @@ def _region_sections(
         found.append(sec)
     _set_ends(found, lines, end)
     return found
+
+
+def _title_below(lines: list[Line], k: int, end: int) -> str:
+    """The upper-case lines under a chapter or part label printed alone ('Chương III' / 'TỔ CHỨC THỰC HIỆN')."""
+    title: list[str] = []
+    for nxt in lines[k + 1 : k + 4]:
+        if not nxt.text.strip():
+            continue
+        if nxt.end > end or not is_upper_line(nxt.text) or match_label(nxt.text) is not None:
+            break
+        title.append(nxt.text.strip())
+    return " ".join(title)
 
 
 _NEVER_UNDER_BULLETS = frozenset({"part", "chapter", "article", "roman", "letter_upper", "arabic", "multilevel"})

@@ -16,13 +16,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from . import actors as ac
 from .layout_repair import is_upper_line
 from .schema import Actor, Deadline, Header, LegalReference, Section, Task
 from .vntext import LOWER, UPPER, fold
 from .zones.lines import split_lines
+
+if TYPE_CHECKING:
+    from .gazetteer import BodyMatch
 
 
 @dataclass
@@ -1017,8 +1020,64 @@ def assemble_tasks(
     drafts.sort(key=lambda d: d.start)
     tasks = [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
     selves = _self_names(header)
-    kept = [t for t in tasks if _assigns(t, selves)]
+    norms = _normative_spans(text, header, layout.regions)
+    kept = [t for t in tasks if _assigns(t, selves) and not _norm_of_the_public(t, norms, by_id)]
     return [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(kept)]
+
+
+def _normative_spans(text: str, header: Header, regions: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The parts of the document that lay down norms (data/tasks.json normative_texts): the main text of a
+    Nghị định or Thông tư, or of a decision whose subject is 'QUY ĐỊNH ...'; an attached Quy định or Quy chế."""
+    d = _data()["normative_texts"]
+    out: list[tuple[int, int]] = []
+    subject = (header.subject or "").strip()
+    main_norms = header.doc_type in d["types"] or (
+        header.doc_type in ("QĐ", "NQ") and subject.startswith(tuple(d["subjects"]))
+    )
+    for start, end, part in regions:
+        if part == "main" and main_norms:
+            out.append((start, end))
+        elif part == "attachment":
+            title = text[start:end].lstrip(" \n*#").split("\n", 1)[0].strip(" *")
+            if title.startswith(tuple(d["titles"])):
+                out.append((start, end))
+    return out
+
+
+def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, Section]) -> bool:
+    """In a text of norms, a clause whose actors are no real body ('Tổ chức, cá nhân sử dụng điện phải ...',
+    'Cán bộ, công chức phải bảo mật ...') is a norm, not a task; the section on who carries the text out
+    ('Tổ chức thực hiện') keeps its tasks."""
+    from .gazetteer import find_bodies
+
+    if not any(a <= t.start < b for a, b in norms):
+        return False
+    sec = by_id.get(t.section_id) if t.section_id else None
+    while sec is not None:
+        if sec.title and _execution_section_re().match(sec.title):
+            return False
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return not any(_real_body(find_bodies(a.name)) for a in t.actors)
+
+
+@cache
+def _state_collective_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["normative_texts"]["state_collectives"]["words"])
+    return re.compile(rf"(?i)(?<![\w])(?<!cán )(?:{words})(?![\w])")
+
+
+def _real_body(found: list[BodyMatch]) -> bool:
+    """'Sở Y tế', 'Ủy ban nhân dân cấp xã', 'các sở, ban, ngành': a body of the state; not a category of
+    people or of the public ('Cán bộ, công chức', 'tổ chức, cá nhân', 'Các cơ sở khám bệnh')."""
+    if not found or found[0].start != 0:
+        return False
+    return found[0].kind != "collective" or _state_collective_re().search(found[0].text) is not None
+
+
+@cache
+def _execution_section_re() -> re.Pattern[str]:
+    words = _data()["normative_texts"]["sections"]
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]\s")
