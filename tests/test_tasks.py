@@ -343,6 +343,15 @@ def test_the_data_example_of_a_text_of_norms():
     assert [t.text[:22] for t in doc.tasks] == ["Sở Khoa học và Công ng"]
 
 
+def test_an_explanation_of_the_law_to_the_addressee_is_no_task_but_its_request_is():
+    doc = extract(
+        CV_HEAD + "Sở Y tế nhận được câu hỏi của các đơn vị về thuế suất thiết bị y tế.\n"
+        "Căn cứ quy định nêu trên, mặt hàng thiết bị lọc nước thuộc đối tượng chịu thuế suất 10%.\n"
+        "Căn cứ quy định nêu trên, đề nghị các đơn vị rà soát hồ sơ hoàn thuế của doanh nghiệp."
+    )
+    assert [t.text[:40] for t in doc.tasks] == ["Căn cứ quy định nêu trên, đề nghị các đơ"]
+
+
 def test_a_table_of_figures_is_no_plan_table():
     rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
     doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))

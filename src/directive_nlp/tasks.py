@@ -316,6 +316,31 @@ _LEADING_MARKS = re.compile(r"[\s\"“(]*")
 
 
 @lru_cache(maxsize=1024)  # asked again for one clause by each of the task stage's questions
+def _pure_basis(text: str, start: int) -> bool:
+    """'Căn cứ ...', 'Theo ...' open a clause with what it rests on; 'Thực hiện ...', 'Triển khai ...'
+    (basis_openers' orders) may be the order itself."""
+    m = _basis_re().match(text, start)
+    return m is not None and m.group().strip() not in _data()["basis_openers"]["orders"]
+
+
+def _adverbial_then_action(text: str, start: int, end: int) -> bool:
+    """'Để phục vụ ..., cần tiến hành ...', 'Căn cứ quy định trên, đề nghị ...': after its adverbial phrase
+    the clause goes on with the action, so those it is addressed to act; 'Căn cứ quy định trên, mặt hàng X
+    thuộc đối tượng chịu thuế' goes on with a subject of its own that is no actor: an explanation."""
+    m = _adverbial_re().match(text, start)
+    if m is None:
+        return False
+    comma = text.find(", ", m.end(), end)
+    if comma == -1:
+        return True
+    while comma != -1:  # the adverbial phrase may hold commas of its own
+        after = comma + 2
+        if _starts_with_cue(text, after) or _MODAL.match(text, after) is not None:
+            return True
+        comma = text.find(", ", after, end)
+    return False
+
+
 def _starts_with_cue(text: str, pos: int) -> bool:
     m = _LEADING_MARKS.match(text[pos : pos + 10])
     p = pos + (m.end() if m else 0)
@@ -1010,7 +1035,10 @@ def assemble_tasks(
                 d.actors = _opening_noun_phrase(text, d)  # 'Tiểu ban giúp việc ... thực hiện ...'
             if d.actors is None:
                 # the document's addressees or preamble act only where the clause opens with the action
-                whole = d.cue_start or _adverbial_re().match(text, d.start) is not None
+                if _pure_basis(text, d.start):  # 'Căn cứ quy định trên, ...': on what follows
+                    whole = _adverbial_then_action(text, d.start, d.end)
+                else:
+                    whole = d.cue_start or _adverbial_re().match(text, d.start) is not None
                 attached = any(a <= d.start < b and kind == "attachment" for a, b, kind in layout.regions)
                 d.actors = _list_lead(text, para, paras, idx) or _fallback(
                     d.section, sc, by_id, whole, addressed=not attached
