@@ -352,6 +352,15 @@ def test_an_explanation_of_the_law_to_the_addressee_is_no_task_but_its_request_i
     assert [t.text[:40] for t in doc.tasks] == ["Căn cứ quy định nêu trên, đề nghị các đơ"]
 
 
+def test_the_text_of_a_blank_form_is_no_task():
+    doc = extract(
+        UBND_HEAD + "Mẫu số 02\nỦy ban nhân dân xã ……… đề nghị Sở Tài chính thẩm định dự toán.\n"
+        "Căn cứ .................. (3)\n"
+        "Sở Tài chính thẩm định dự toán, báo cáo Ủy ban nhân dân tỉnh, gồm: nhân công, vật tư,.... và chi phí khác."
+    )
+    assert [t.text[:20] for t in doc.tasks] == ["Sở Tài chính thẩm đị"]
+
+
 def test_a_table_of_figures_is_no_plan_table():
     rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
     doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))

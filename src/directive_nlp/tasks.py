@@ -1166,7 +1166,7 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     task), not a closing formula."""
     if not t.actors or _closing_formula().search(t.text) or is_upper_line(t.text) or _only_names(t.text):
         return False
-    if _names_field(t.text):
+    if _names_field(t.text) or _PLACEHOLDER.search(t.text):
         return False
     if _only_addressed(t):
         return False
@@ -1189,6 +1189,8 @@ def _only_addressed(t: Task) -> bool:
     return re.fullmatch(r"[\s,;:.()]*(?:(?:và|cùng)[\s,;:.()]*)*", rest) is not None
 
 
+# a blank of a form to fill in ('Căn cứ .......... (5)', 'Hội đồng …… cam kết'), not ',....' for 'etc.'
+_PLACEHOLDER = re.compile(r"(?<![,.])\.{5,}|…[\s.]*…|\.{3,}\s*\(\d{1,2}\)")
 _FIELD = re.compile(r"^[^:]{3,120}:\s*(?=\S)")
 
 
