@@ -361,6 +361,33 @@ def test_the_text_of_a_blank_form_is_no_task():
     assert [t.text[:20] for t in doc.tasks] == ["Sở Tài chính thẩm đị"]
 
 
+def test_after_what_it_rests_on_a_clause_names_its_own_actor():
+    doc = extract(
+        CV_HEAD + "Sở Y tế đã tổ chức thí điểm tại 3 huyện.\n"
+        "Căn cứ kết quả thí điểm, trong năm 2026 Trung tâm Y tế huyện Lý Nhân tổng kết, đánh giá mô hình."
+    )
+    assert actors(task_with(doc, "tổng kết, đánh giá")) == [("Trung tâm Y tế huyện Lý Nhân", "lead", "explicit")]
+
+
+def test_an_adverbial_phrase_then_the_action_takes_the_addressees():
+    doc = extract(
+        CV_HEAD + "Sở Y tế đề nghị các đơn vị thực hiện một số nội dung sau:\n"
+        "1. Trên cơ sở kết quả giám sát năm 2025, giai đoạn 2026 - 2030, khẩn trương xây dựng kế hoạch phòng bệnh."
+    )
+    assert task_with(doc, "khẩn trương xây dựng kế hoạch").actors
+
+
+def test_a_conclusion_addresses_the_body_its_session_was_with():
+    doc = extract(
+        "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH\nSố: 88/TB-VP\nLai Châu, ngày 03 tháng 12 năm 2025\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO HUYỆN MƯỜNG TÈ\n"
+        "Ngày 01 tháng 12 năm 2025, Chủ tịch Ủy ban nhân dân tỉnh làm việc tại huyện.\n"
+        "1. Khẩn trương hoàn thành việc giải phóng mặt bằng các dự án giao thông trước ngày 31/12/2025."
+    )
+    t = task_with(doc, "giải phóng mặt bằng")
+    assert [(a.name, a.normalized, a.source) for a in t.actors] == [("HUYỆN MƯỜNG TÈ", "huyện Mường Tè", "addressee")]
+
+
 def test_a_table_of_figures_is_no_plan_table():
     rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
     doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))

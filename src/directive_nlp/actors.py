@@ -472,6 +472,7 @@ def _member_list(text: str, start: int, end: int) -> list[Span]:
 # ------------------------------------------------------------------ is it a body at all?
 
 _trailer_re = partial(word_list_re, "subject_trailers", r"\s")
+dangling_end_re = partial(word_list_re, "dangling_ends", r"(?<![\w])", r"$")
 
 
 @cache

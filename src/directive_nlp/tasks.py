@@ -330,14 +330,22 @@ def _adverbial_then_action(text: str, start: int, end: int) -> bool:
     m = _adverbial_re().match(text, start)
     if m is None:
         return False
-    comma = text.find(", ", m.end(), end)
-    if comma == -1:
-        return True
-    while comma != -1:  # the adverbial phrase may hold commas of its own
+    return text.find(", ", m.end(), end) == -1 or _action_after_comma(text, m.end(), end)
+
+
+def _action_after_comma(text: str, start: int, end: int) -> bool:
+    """A comma in [start, end) followed by the action ('..., khẩn trương xây dựng ...', '..., cần ...');
+    an adverbial phrase may hold commas of its own."""
+    comma = text.find(", ", start, end)
+    while comma != -1:
         after = comma + 2
         if _starts_with_cue(text, after) or _MODAL.match(text, after) is not None:
             return True
-        comma = text.find(", ", after, end)
+        nxt = text.find(", ", after, end)
+        piece = text[after : nxt if nxt != -1 else end]
+        if ac.is_head_at(text, after) or _PAST.search(piece) or ac.predicates(text, after, after + len(piece)):
+            return False  # '..., Chính phủ đã ...', '..., cơ quan thuế có thể tham khảo ...': a subject of its own
+        comma = nxt
     return False
 
 
@@ -394,7 +402,16 @@ class _ClauseFacts:
 
     @_once
     def cue_start(self) -> bool:
-        return _starts_with_cue(self.text, self.c.start)
+        """The clause opens with its action, or with an adverbial phrase and then the action ('Trên cơ sở
+        Nghị quyết ..., khẩn trương xây dựng ...')."""
+        if _starts_with_cue(self.text, self.c.start):
+            return True
+        m = _adverbial_re().match(self.text, self.c.start)
+        return (
+            m is not None
+            and not _pure_basis(self.text, self.c.start)
+            and _action_after_comma(self.text, m.end(), self.c.end)
+        )
 
     @_once
     def modal(self) -> bool:
@@ -600,7 +617,7 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
         start = topic.end()
     leads: list[tuple[int, int, str]] = []
     objects = ac.directive_objects(text, start, end)
-    imperative = _starts_with_cue(text, start) and not _title_subject(text, start)
+    imperative = _starts_with_cue(text, start) and not _title_subject(text, start) and not _pure_basis(text, start)
     subj = None if imperative else first_subject(text, start, end)
     tell = _TELL.search(text, start, end)
     if tell:
@@ -649,6 +666,7 @@ class Scopes:
     lead: dict[str, Sourced] = field(default_factory=dict)  # section id → a lead paragraph's actors ('Đề nghị X ...:')
     preamble: Sourced | None = None
     addressee: Sourced | None = None
+    counterpart: Sourced | None = None  # whom a conclusion's session was with
     assignment_paras: set[int] = field(default_factory=set)
     lead_paras: set[int] = field(default_factory=set)  # paragraphs that only introduce the items after them
     covered: set[str] = field(default_factory=set)
@@ -680,12 +698,44 @@ def build_scopes(
     for p in paras:
         if first_section is not None and p.start >= first_section:
             break
-        objs = _preamble_actors(text, p)
+        objs = [x for x in _preamble_actors(text, p) if _names(text, x)]
         if objs:
             sc.preamble = Sourced(objs, "preamble")
     if header.addressees and header.start is not None:
         sc.addressee = _addressee_spans(text, header, body_start)
+    elif header.subject:
+        sc.counterpart = _counterpart_span(text, header.subject, body_start)
     return sc
+
+
+@cache
+def _counterpart_re() -> re.Pattern[str]:
+    d = _data()["conclusion_counterparts"]
+    before = "|".join(re.escape(w) for w in sorted(d["before"], key=len, reverse=True))
+    drop = "|".join(re.escape(w) for w in d["drop"])
+    return re.compile(rf"(?i)(?:{before})\s+(?:(?:{drop})\s+)?(?P<body>\S.{{2,80}}?)\s*$")
+
+
+def _counterpart_span(text: str, subject: str, body_start: int) -> Sourced | None:
+    """'... TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH SƠN LA': the body a conclusion was drawn with, where the
+    header prints it (data/tasks.json conclusion_counterparts)."""
+    from .gazetteer import canonical, find_bodies
+
+    m = _counterpart_re().search(subject)
+    if m is None:
+        return None
+    body = m.group("body")
+    found = find_bodies(canonical(body))
+    if not ac.unit_name_re().match(body.title()) and not (found and found[0].start == 0 and _real_body(found)):
+        return None  # 'VỚI CÁC DOANH NGHIỆP': no body of the state
+    at = re.search(r"\s+".join(re.escape(w) for w in body.split()), text[:body_start])
+    return Sourced([(at.start(), at.end(), "lead")], "addressee") if at else None
+
+
+def _names(text: str, span: tuple[int, int, str]) -> bool:
+    """Whether a span names an actor ('... và ý kiến của' does not)."""
+    name = ac.plausible_actor(text[span[0] : span[1]])
+    return name is not None and not ac.dangling_end_re().search(name)
 
 
 def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes, selves: list[str]) -> None:
@@ -708,7 +758,7 @@ def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes, selves: list
     if _only_introduces(text, p):
         sc.lead_paras.add(p.start)
     # 'Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:' — the issuer introducing, not acting
-    spans = [x for x in _lead_para_actors(text, p) if not _is_self(text[x[0] : x[1]], selves)]
+    spans = [x for x in _lead_para_actors(text, p) if not _is_self(text[x[0] : x[1]], selves) and _names(text, x)]
     if spans:
         key = p.section.id if p.section is not None else "_doc"
         sc.lead.setdefault(key, Sourced(spans, "item_lead" if p.section is not None else "preamble"))
@@ -754,8 +804,21 @@ def _lead_para_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
     spans = [(x, y, "lead") for _, (a, b) in objs for x, y in ac.split_actor_list(text, a, b)]
     if spans:
         return spans
+    target = _LEAD_TARGET.search(text, last.start, last.end)
+    if target is not None and ac.is_head_at(text, target.start(1)) and not _sector_re().match(text, target.start(1)):
+        # '..., Phòng Giáo dục xác định nhiệm vụ đối với các trường trên địa bàn như sau:': the items are theirs
+        return [(x, y, "lead") for x, y in ac.split_actor_list(text, target.start(1), target.end(1))]
     leads, _ = clause_actors(text, last.start, last.end)
     return [(a, b, "lead") for a, b, _r in leads]
+
+
+@cache
+def _sector_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_data()["lead_targets"]["not_bodies"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?:các\s+)?(?:{words})(?![\w])")
+
+
+_LEAD_TARGET = re.compile(r"đối với\s+([^:;]{3,200}?)\s*(?:như sau|cụ thể như sau|sau đây|cụ thể)?\s*:\s*$")
 
 
 def _lead_end(text: str, sec: Section) -> int | None:
@@ -1341,6 +1404,7 @@ def _fallback(
     lead, preamble or addressees (a clause that opens with a noun names its own actor, even where the
     rules cannot read it). The preamble and the addressees speak in the main text only, not in an
     attachment (a table of criteria, a form, a Quy định with its own chapters): ``addressed=False``."""
+    in_item = sec is not None
     while sec is not None:
         for table in (sc.assign, sc.heading, sc.lead):
             if sec.id in table:
@@ -1349,7 +1413,10 @@ def _fallback(
     if not whole_document:
         return None
     found = sc.assign.get("_doc") or sc.lead.get("_doc")
-    return found or (sc.preamble or sc.addressee if addressed else None)
+    if found or not addressed:
+        return found
+    # a conclusion's counterpart is addressed by its numbered items, not by the narrative of the session
+    return sc.preamble or sc.addressee or (sc.counterpart if in_item else None)
 
 
 def _opening_noun_phrase(text: str, d: Draft) -> Sourced | None:
@@ -1445,8 +1512,11 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 def _add_actor(out: list[Actor], seen: set[str], text: str, a: int, b: int, role: str, source: str) -> None:
     raw = text[a:b]
     name = ac.plausible_actor(raw)
-    if name is None:
-        return  # not a body, an office holder or a collective: no actor
+    if name is None and is_upper_line(raw):  # 'TỈNH SƠN LA' of an upper-case subject, as printed
+        recased = _canonical(raw) or ""
+        name = raw.strip() if ac.plausible_actor(recased[:1].upper() + recased[1:]) else None
+    if name is None or ac.dangling_end_re().search(name):
+        return  # not a body, an office holder or a collective ('... và ý kiến của': a fragment): no actor
     a += raw.find(name)
     b = a + len(name)
     for each in ac.distribute(name):  # 'Các Bộ: Công an, Quốc phòng': each body an actor, all at the list's span
