@@ -388,6 +388,14 @@ def test_a_conclusion_addresses_the_body_its_session_was_with():
     assert [(a.name, a.normalized, a.source) for a in t.actors] == [("HUYỆN MƯỜNG TÈ", "huyện Mường Tè", "addressee")]
 
 
+def test_a_question_is_no_task():
+    doc = extract(
+        CV_HEAD + "Câu hỏi của đơn vị: Đối với năm 2025, các đơn vị có phải gửi lại báo cáo không?\n"
+        "Đề nghị các đơn vị gửi báo cáo bổ sung trước ngày 15/3/2023."
+    )
+    assert [t.text[:20] for t in doc.tasks] == ["Đề nghị các đơn vị g"]
+
+
 def test_a_table_of_figures_is_no_plan_table():
     rows = [("1", "Xã A", "1.200", "35"), ("2", "Xã B", "980", "41"), ("3", "Xã C", "1.050", "38")]
     doc = extract(HEAD + "\n".join("| " + " | ".join(r) + " |" for r in rows))

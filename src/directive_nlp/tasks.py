@@ -1229,8 +1229,8 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     task), not a closing formula."""
     if not t.actors or _closing_formula().search(t.text) or is_upper_line(t.text) or _only_names(t.text):
         return False
-    if _names_field(t.text) or _PLACEHOLDER.search(t.text):
-        return False
+    if _names_field(t.text) or _PLACEHOLDER.search(t.text) or t.text.rstrip(" .").endswith("?"):
+        return False  # a field, a blank of a form, a question ('... có phải cung cấp lại không?')
     if _only_addressed(t):
         return False
     leads = [a for a in t.actors if a.role == "lead"] or t.actors
