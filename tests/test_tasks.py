@@ -388,6 +388,11 @@ def test_a_conclusion_addresses_the_body_its_session_was_with():
     assert [(a.name, a.normalized, a.source) for a in t.actors] == [("HUYỆN MƯỜNG TÈ", "huyện Mường Tè", "addressee")]
 
 
+def test_a_heading_names_a_body_whose_name_holds_a_cue_word():
+    doc = extract(UBND_HEAD + "2. Đối với các cơ sở giáo dục thường xuyên\n- Tổ chức ôn tập cho học viên trước kỳ thi.")
+    assert actors(task_with(doc, "ôn tập")) == [("các cơ sở giáo dục thường xuyên", "lead", "heading")]
+
+
 def test_a_question_is_no_task():
     doc = extract(
         CV_HEAD + "Câu hỏi của đơn vị: Đối với năm 2025, các đơn vị có phải gửi lại báo cáo không?\n"

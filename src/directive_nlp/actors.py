@@ -450,6 +450,12 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     preds = cue_stops(text, a, a + len(body))
     if preds and role_name_at(text, a, preds[0]):
         return [(a, _name_end(text, a, a + len(body)))]
+    if preds:
+        from .gazetteer import find_bodies
+
+        whole = find_bodies(text[a : a + len(body)])  # 'các cơ sở giáo dục thường xuyên': the cue is in the name
+        if whole and whole[0].start == 0 and a + whole[0].end > min(preds):
+            preds = [p for p in preds if p >= a + whole[0].end]
     b = min(preds) if preds else a + len(body)
     return split_actor_list(text, a, b)
 
