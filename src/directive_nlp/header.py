@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import doctypes
-from .layout_repair import fold_same_length, is_upper_line, opens_with_authority
+from .layout_repair import dien_sender, fold_same_length, is_upper_line, opens_with_authority
 from .numbering import match_label
 from .schema import Header
 from .zones import DOCUMENT_KINDS, Zones
 from .zones.anchors import DAY_MONTH_YEAR as _DAY_MONTH_YEAR
-from .zones.anchors import dien_sender, opens_addressees
+from .zones.anchors import opens_addressees
 from .zones.furniture import meta_key, meta_keys, site_caption
 from .zones.lines import Line, split_lines
 
@@ -435,7 +435,7 @@ def _subject_and_addressees(top: list[Line], h: Header) -> int:
     return end
 
 
-_SUBJECT_STOP = re.compile(r"(?i)^(?:căn cứ|xét|kính gửi|v/v\b)|\bđiện\s*:?\s*$")
+_SUBJECT_STOP = re.compile(r"(?i)^(?:căn cứ|xét|kính gửi|v/v\b)")
 _FIELD_STOP = re.compile(r"(?i)^số\b|,\s*ngày\b")
 
 
@@ -448,7 +448,7 @@ def _subject_lines(top: list[Line], i: int, *, upper: bool) -> list[Line]:
     out: list[Line] = []
     for ln in top[i : i + 6]:
         t = ln.text.strip()
-        if not t or _SUBJECT_STOP.search(t) or opens_with_authority(t) or match_label(t) is not None:
+        if not t or _SUBJECT_STOP.match(t) or dien_sender(t) or opens_with_authority(t) or match_label(t) is not None:
             break
         if (doctypes.from_word(t) and len(t.split()) <= 4) or _QUOC_HIEU.match(fold_same_length(t)):
             break

@@ -717,13 +717,14 @@ def _ends_with_date(line: str) -> bool:
     return m is not None and m.end() >= len(line.rstrip(" .*")) - 1
 
 
-_DIEN = re.compile(r"^[*_]*(?P<who>.{4,80}?)[*_]*\s+(?:điện|ĐIỆN)\s*:[*_\s]*$")
+_DIEN = re.compile(r"^(?P<who>.{4,80}?)\s+(?:điện|ĐIỆN)\s*:")
 
 
-def _dien_opener(line: str) -> bool:
-    """'THỦ TƯỚNG CHÍNH PHỦ điện:': a công điện's line before its addressees, a line of its own."""
-    m = _DIEN.match(line)
-    return m is not None and is_upper_line(m.group("who"))
+def dien_sender(line: str) -> str | None:
+    """Who sends a công điện, as its line before the addressees names it ('THỦ TƯỚNG CHÍNH PHỦ điện:'): a line
+    of its own, which the zones and the header read too."""
+    m = _DIEN.match(line.strip(" *_"))
+    return m.group("who").strip(" *_") if m is not None and is_upper_line(m.group("who")) else None
 
 
 def _blocks_join(prev: str, nxt: str, forced: bool = False) -> bool:
@@ -735,7 +736,7 @@ def _blocks_join(prev: str, nxt: str, forced: bool = False) -> bool:
         return True
     if _NUMBER_FIELD.match(prev) and not nxt[:1].islower():
         return True
-    if _AUTHORITY_THEN_SPACE.match(nxt) or _NOI_NHAN_START.match(prev) or _dien_opener(nxt):
+    if _AUTHORITY_THEN_SPACE.match(nxt) or _NOI_NHAN_START.match(prev) or dien_sender(nxt) is not None:
         return True
     if _KINH_GUI.match(prev) and not nxt[:1].islower():
         return True  # 'Kính gửi: Các bộ, ngành' / 'Thực hiện ...': the addressees end with their line

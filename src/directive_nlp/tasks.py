@@ -72,6 +72,11 @@ _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
 _basis_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+")
 _forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
 _non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
+_execution_section_re = partial(ac.word_list_re, "execution_sections", "", r"(?![\w])", ignore_case=True)
+_state_collective_re = partial(
+    ac.word_list_re, "state_collectives", r"(?<![\w])(?<!cán )", r"(?![\w])", ignore_case=True
+)
+_sector_re = partial(ac.word_list_re, "lead_targets", r"(?:các\s+)?", r"(?![\w])", ignore_case=True)
 _adverbial_re = partial(ac.word_list_re, "adverbial_openers", "", r"(?![\w])")
 _passive_ok_re = partial(ac.word_list_re, "passive_subjects", "", r"(?![\w])")
 _narrative_re = partial(ac.word_list_re, "narrative_markers", "", "")
@@ -315,7 +320,6 @@ def _time_opener() -> re.Pattern[str]:
 _LEADING_MARKS = re.compile(r"[\s\"“(]*")
 
 
-@lru_cache(maxsize=1024)  # asked again for one clause by each of the task stage's questions
 def _pure_basis(text: str, start: int) -> bool:
     """'Căn cứ ...', 'Theo ...' open a clause with what it rests on; 'Thực hiện ...', 'Triển khai ...'
     (basis_openers' orders) may be the order itself."""
@@ -349,6 +353,7 @@ def _action_after_comma(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # asked again for one clause by each of the task stage's questions
 def _starts_with_cue(text: str, pos: int) -> bool:
     m = _LEADING_MARKS.match(text[pos : pos + 10])
     p = pos + (m.end() if m else 0)
@@ -726,7 +731,7 @@ def _counterpart_span(text: str, subject: str, body_start: int) -> Sourced | Non
         return None
     body = m.group("body")
     found = find_bodies(canonical(body))
-    if not ac.unit_name_re().match(body.title()) and not (found and found[0].start == 0 and _real_body(found)):
+    if not ac.unit_name_re().match(body.title()) and not _real_body(found):
         return None  # 'VỚI CÁC DOANH NGHIỆP': no body of the state
     at = re.search(r"\s+".join(re.escape(w) for w in body.split()), text[:body_start])
     return Sourced([(at.start(), at.end(), "lead")], "addressee") if at else None
@@ -810,12 +815,6 @@ def _lead_para_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
         return [(x, y, "lead") for x, y in ac.split_actor_list(text, target.start(1), target.end(1))]
     leads, _ = clause_actors(text, last.start, last.end)
     return [(a, b, "lead") for a, b, _r in leads]
-
-
-@cache
-def _sector_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(_data()["lead_targets"]["not_bodies"], key=len, reverse=True))
-    return re.compile(rf"(?i)(?:các\s+)?(?:{words})(?![\w])")
 
 
 _LEAD_TARGET = re.compile(r"đối với\s+([^:;]{3,200}?)\s*(?:như sau|cụ thể như sau|sau đây|cụ thể)?\s*:\s*$")
@@ -1151,24 +1150,12 @@ def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, 
     return not any(_real_body(find_bodies(a.name)) for a in t.actors)
 
 
-@cache
-def _state_collective_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _data()["normative_texts"]["state_collectives"]["words"])
-    return re.compile(rf"(?i)(?<![\w])(?<!cán )(?:{words})(?![\w])")
-
-
 def _real_body(found: list[BodyMatch]) -> bool:
     """'Sở Y tế', 'Ủy ban nhân dân cấp xã', 'các sở, ban, ngành': a body of the state; not a category of
     people or of the public ('Cán bộ, công chức', 'tổ chức, cá nhân', 'Các cơ sở khám bệnh')."""
     if not found or found[0].start != 0:
         return False
     return found[0].kind != "collective" or _state_collective_re().search(found[0].text) is not None
-
-
-@cache
-def _execution_section_re() -> re.Pattern[str]:
-    words = _data()["normative_texts"]["sections"]
-    return re.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]\s")

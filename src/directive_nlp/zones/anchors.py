@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .. import doctypes
-from ..layout_repair import fold_same_length, is_upper_line
+from ..layout_repair import dien_sender, fold_same_length, is_upper_line
 from ..resources import load
 from ..vntext import UPPER
 
@@ -22,7 +22,6 @@ NUMBER = re.compile(r"^(?:S[ốô]|SỐ)\s*:?\s*[0-9OoIlÏÌ|][\w.]*\s*[/-]\s*\S
 DAY_MONTH_YEAR = r"ng[aàáả][yvý]\s+(?P<d>\S{1,2}(?:\s\d)?)\s+th[aá]ng\s+(?P<m>\S{1,2}(?:\s\d)?)\s+n[aă]m\s+(?P<y>\d{4})"
 DATE_LINE = re.compile(rf"^(?:[^\d,][^,]{{0,60}}?,\s*)?{DAY_MONTH_YEAR}", re.I)
 KINH_GUI = re.compile(r"(?i)^kính\s*gửi\b")
-_DIEN = re.compile(r"^(?P<who>.{4,80}?)\s+(?:điện|ĐIỆN)\s*:")
 VV = re.compile(r"(?i)^(?:v/v|về việc)\b")
 PREAMBLE = re.compile(
     r"^(?:[-–•]\s*)?(?:Căn cứ|CĂN CỨ|Theo đề nghị|Xét đề nghị|Xét Tờ trình|Xét tờ trình|Xét báo cáo|Xét|Trên cơ sở)\b"
@@ -44,12 +43,6 @@ def is_decision(text: str) -> bool:
 def opens_addressees(text: str) -> bool:
     """'Kính gửi:', or a công điện's 'THỦ TƯỚNG CHÍNH PHỦ điện:' before its list of addressees."""
     return KINH_GUI.match(text.strip(" *")) is not None or dien_sender(text) is not None
-
-
-def dien_sender(text: str) -> str | None:
-    """Who sends a công điện, as its line before the addressees names it: 'THỦ TƯỚNG CHÍNH PHỦ điện:'."""
-    m = _DIEN.match(text.strip(" *"))
-    return m.group("who").strip(" *") if m is not None and is_upper_line(m.group("who")) else None
 
 
 def is_date_line(text: str) -> bool:
