@@ -693,7 +693,10 @@ def build_scopes(
         lead_end = _lead_end(text, sec)
         spans = ac.lead_actor_spans(text, sec.body_start, lead_end) if lead_end else []
         if spans:
-            sc.heading[sec.id] = Sourced([(a, b, "lead") for a, b in spans], "heading")
+            # 'Sở Y tế chủ trì, phối hợp với Sở Tài chính:': the items inherit who coordinates too
+            coords = [(a, b, "coordinate") for a, b in ac.coordinate_spans(text, sec.body_start, lead_end)]
+            leads = [(a, b, "lead") for a, b in spans if not any(a <= x < b for x, _y, _r in coords)]
+            sc.heading[sec.id] = Sourced(leads + coords, "heading")
     for p in paras:
         _collect_assignment(text, p, by_id, deadlines, sc)
     selves = _self_names(header)
