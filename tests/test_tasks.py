@@ -63,6 +63,22 @@ def actors(task) -> list[tuple[str, str, str]]:
             "báo ngay",
             [("chủ rừng", "lead", "explicit")],
         ),
+        # a time adverbial between the subject and its verb is no part of the name
+        (
+            "6. Sở Nội vụ định kỳ 6 tháng tổng hợp kết quả thi đua.",
+            "tổng hợp kết quả",
+            [("Sở Nội vụ", "lead", "explicit")],
+        ),
+        (
+            "7. Ban Dân tộc hằng năm rà soát danh sách thôn đặc biệt khó khăn.",
+            "rà soát danh sách",
+            [("Ban Dân tộc", "lead", "explicit")],
+        ),
+        (
+            "8. Ngân hàng Chính sách xã hội tỉnh hàng quý báo cáo dư nợ cho vay.",
+            "báo cáo dư nợ",
+            [("Ngân hàng Chính sách xã hội tỉnh", "lead", "explicit")],
+        ),
     ],
 )
 def test_explicit_actors(body, phrase, expected):
@@ -89,6 +105,18 @@ def test_heading_actors():
     )
     assert actors(task_with(doc, "Tổ chức tập huấn")) == [("cấp mầm non", "lead", "heading")]
     assert actors(task_with(doc, "Bố trí kinh phí")) == [("Sở Tài chính", "lead", "heading")]
+
+
+def test_heading_coordinators_are_inherited():
+    doc = extract(
+        HEAD + "3. Sở Lao động chủ trì, phối hợp với Bảo hiểm xã hội tỉnh, Sở Tài chính:\n"
+        "- Rà soát đối tượng được hỗ trợ đóng bảo hiểm.\n- Bố trí kinh phí hỗ trợ."
+    )
+    assert actors(task_with(doc, "Bố trí kinh phí")) == [
+        ("Sở Lao động", "lead", "heading"),
+        ("Bảo hiểm xã hội tỉnh", "coordinate", "heading"),
+        ("Sở Tài chính", "coordinate", "heading"),
+    ]
 
 
 def test_preamble_actors():
