@@ -120,5 +120,6 @@ def test_enacting_authority_examples_stand_alone(entry):
 
 @pytest.mark.parametrize("entry", load("tasks.json")["closing_formulas"]["patterns"], ids=lambda e: e["example"][:30])
 def test_closing_formula_examples(entry):
-    assert re.search(entry["re"], entry["example"], re.I)
-    assert tasks._closing_formula().search(entry["example"])
+    for example in [entry["example"], *entry.get("examples", [])]:
+        assert re.search(entry["re"], example, re.I)
+        assert tasks._closing_formula().search(example)
