@@ -513,6 +513,26 @@ def test_an_assessment_section_that_turns_to_what_comes_next_holds_tasks():
     assert [t.text for t in doc.tasks] == ["Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã."]
 
 
+def test_a_lead_naming_who_acts_turns_an_assessment_to_its_items():
+    body = (
+        "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
+        "Để phát triển nhanh và bền vững, tỉnh Quảng Bình cần tập trung thực hiện một số nhiệm vụ sau đây:\n"
+        "1. Rà soát quy hoạch các khu công nghiệp ven biển.\n2. Đẩy nhanh giải phóng mặt bằng các dự án giao thông.\n"
+    )
+    doc = extract(TB_HEAD + body)
+    assert [t.text for t in doc.tasks] == [
+        "Rà soát quy hoạch các khu công nghiệp ven biển.",
+        "Đẩy nhanh giải phóng mặt bằng các dự án giao thông.",
+    ]
+    assert [a.name for a in doc.tasks[0].actors] == ["tỉnh Quảng Bình"]
+    # a plan's requirements stay requirements
+    plan = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nCác cơ quan, đơn vị cần thực hiện các yêu cầu sau:\n"
+        "- Bám sát chỉ đạo của Trung ương.\n- Tiết kiệm, hiệu quả.\n"
+    )
+    assert extract(UBND_HEAD + plan).tasks == []
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -600,6 +600,25 @@ def _in_list(text: str, p: int) -> bool:
     return text.startswith("tổ chức", p) and bool(_LIST_WORD_BEFORE.search(text[max(0, p - 5) : p]))
 
 
+def _within(sec: Section | None, outer: Section, by_id: dict[str, Section]) -> bool:
+    while sec is not None:
+        if sec is outer:
+            return True
+        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    return False
+
+
+def _turns_to_items(text: str, para: Para, sc: Scopes) -> bool:
+    """'I. ĐÁNH GIÁ CHUNG' ... 'Để ..., thành phố cần tập trung thực hiện một số nhiệm vụ sau đây:': a lead
+    naming who acts hands the assessment over to the tasks in its items (not a plan's list of requirements)."""
+    if para.start not in sc.lead_paras or para.section is None:
+        return False
+    lead = sc.lead.get(para.section.id)
+    if lead is None or not any(para.start <= a < para.end for a, _b, _r in lead.spans):
+        return False
+    return not re.search(r"(?:các|một số|những)\s+yêu cầu\b", text[para.start : para.end])
+
+
 def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:
     while sec is not None:
         if sec.title and _non_task_section_re().match(sec.title):
@@ -1044,9 +1063,9 @@ def assemble_tasks(
         if para.start in sc.assignment_paras or para.quoted:
             continue
         if _in_purpose_section(para.section, by_id):
-            if _forward_re().match(text, para.start, para.end):
+            if _forward_re().match(text, para.start, para.end) or _turns_to_items(text, para, sc):
                 forward = para.section  # 'I. ĐÁNH GIÁ CHUNG' ... 'Trong thời gian tới, Tỉnh tổ chức ...'
-            if forward is None or para.section is not forward:
+            if forward is None or not _within(para.section, forward, by_id):
                 continue
         if para.start in sc.lead_paras and len(clauses(text, para)) == 1:
             continue  # 'Đề nghị X thực hiện một số nội dung sau:' introduces its items
