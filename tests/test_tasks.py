@@ -513,6 +513,15 @@ def test_an_assessment_section_that_turns_to_what_comes_next_holds_tasks():
     assert [t.text for t in doc.tasks] == ["Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã."]
 
 
+def test_an_assessment_introduced_by_ve_holds_no_task():
+    body = (
+        "1. Về kết quả thực hiện năm 2024\nCác sở, ngành đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin.\n"
+        "2. Về nhiệm vụ năm 2025\nCác sở, ngành tiếp tục đẩy mạnh chuyển đổi số.\n"
+    )
+    doc = extract(TB_HEAD + body)
+    assert [t.text for t in doc.tasks] == ["Các sở, ngành tiếp tục đẩy mạnh chuyển đổi số."]
+
+
 def test_a_lead_naming_who_acts_turns_an_assessment_to_its_items():
     body = (
         "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"

@@ -71,7 +71,7 @@ _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
 _basis_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+")
 _forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
-_non_task_section_re = partial(ac.word_list_re, "non_task_sections", "^", r"(?![\w])", ignore_case=True)
+_non_task_section_re = partial(ac.word_list_re, "non_task_sections", r"^(?:về\s+)?", r"(?![\w])", ignore_case=True)
 _execution_section_re = partial(ac.word_list_re, "execution_sections", "", r"(?![\w])", ignore_case=True)
 _state_collective_re = partial(
     ac.word_list_re, "state_collectives", r"(?<![\w])(?<!cán )", r"(?![\w])", ignore_case=True
