@@ -599,3 +599,25 @@ def test_a_subject_after_a_time_phrase_without_a_comma():
 def test_the_decisions_own_act_is_no_task():
     body = "QUYẾT ĐỊNH:\nĐiều 1. Công bố kèm theo Quyết định này danh mục 03 thủ tục hành chính sửa đổi, bổ sung."
     assert extract(HEAD + body).tasks == []
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase", "expected"),
+    [
+        # after what the clause rests on, even past a ';'
+        (
+            "1. Quán triệt Nghị quyết của Tỉnh ủy; căn cứ nhiệm vụ được giao, Sở Y tế xây dựng kế hoạch phòng dịch.",
+            "xây dựng kế hoạch phòng dịch",
+            [("Sở Y tế", "lead", "explicit")],
+        ),
+        # the items of a lead whose subject stands in its first clause, numbered '(1)', '(2)'
+        (
+            "1. Về y tế\nCăn cứ tình hình thực tế, Sở Y tế và các bệnh viện chủ động xây dựng phương án, trong đó, "
+            "cần tập trung một số nhiệm vụ sau:\n(1) Rà soát thuốc, vật tư dự phòng.\n(2) Tổ chức trực cấp cứu.\n",
+            "Tổ chức trực cấp cứu",
+            [("Sở Y tế", "lead", "item_lead"), ("các bệnh viện", "lead", "item_lead")],
+        ),
+    ],
+)
+def test_subjects_past_an_opening(body, phrase, expected):
+    assert actors(task_with(extract(UBND_HEAD + body), phrase)) == expected

@@ -1,4 +1,4 @@
-"""Numbering labels of Vietnamese documents: "Điều 1.", "I.", "A.", "2.1.3.", "a)", "a/",
+"""Numbering labels of Vietnamese documents: "Điều 1.", "I.", "A.", "2.1.3.", "(1)", "a)", "a/",
 "a.1)", "2.1.a.", "-", "+". One place for the patterns the normalizer and the section
 parser both use."""
 
@@ -23,6 +23,7 @@ LABEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("letter_multilevel", re.compile(rf"^({_LETTER}\.\d{{1,2}})\s*[).]\s*")),
     ("roman", re.compile(rf"^({_ROMAN})(?:\s*[.:)](?!\d)|/(?=\s)|\s[-–](?=\s))\s*(?=\S)")),
     ("letter_upper", re.compile(r"^([A-ZĐ])\s*[.)/]\s+(?=\S)")),
+    ("paren", re.compile(r"^(\(\d{1,2}\))\s*(?=[^\W\d_])")),
     ("arabic", re.compile(r"^(\d{1,2})(?:\s*[.)](?!\d)|/(?=\s)|\s[-–](?=\s))\s*(?=\S)")),
     ("letter", re.compile(rf"^({_LETTER})(?:\)|/(?=\s))\s*(?=\S)|^({_LETTER})\.\s+(?=\S)")),
     ("bullet", re.compile(r"^([-+•*–_○◦▪·])\s*(?=\S)")),
@@ -64,7 +65,7 @@ def starts_item(line: str) -> bool:
     lab = match_label(line)
     if lab is None:
         return False
-    if lab.kind in ("arabic", "letter_upper", "roman", "letter"):
+    if lab.kind in ("arabic", "paren", "letter_upper", "roman", "letter"):
         # "2018 đối với ..." is caught by the patterns already; "A." must be followed by text
         return True
     return True

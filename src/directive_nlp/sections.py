@@ -44,8 +44,8 @@ def _kind_key(kind: str, label: str) -> str:
 
 
 def _number(kind: str, label: str) -> int | None:
-    if kind == "arabic":
-        return int(label)
+    if kind in ("arabic", "paren"):
+        return int(label.strip("()"))
     if kind == "roman":
         return roman_value(label)
     if kind in ("letter", "letter_upper"):
@@ -58,11 +58,11 @@ def _number(kind: str, label: str) -> int | None:
 
 def _plausible(kind: str, label: str, number: int | None, stack: list[_Open]) -> bool:
     """'2018 đối với lớp 2, lớp 6.' is not a section; '5.' right after '2.' is doubtful."""
-    if kind in ("arabic", "roman", "multilevel") and number is not None:
+    if kind in ("arabic", "paren", "roman", "multilevel") and number is not None:
         key = _kind_key(kind, label)
         same = [o for o in stack if o.key == key]
         if number == 1 or not same:
-            return number <= 3 or kind != "arabic" or not stack
+            return number <= 3 or kind not in ("arabic", "paren") or not stack
         prev = same[-1].number or 0
         return prev < number <= prev + 2
     return True
@@ -159,7 +159,7 @@ def _continues_letters(label: str, stack: list[_Open]) -> bool:
 
 
 def _schema_kind(kind: str) -> str:
-    return "letter" if kind == "letter_multilevel" else kind
+    return {"letter_multilevel": "letter", "paren": "arabic"}.get(kind, kind)
 
 
 def _set_ends(sections: list[Section], lines: list[Line], region_end: int) -> None:

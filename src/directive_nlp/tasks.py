@@ -70,6 +70,7 @@ class Draft:
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
 _basis_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+")
+_basis_any_case_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+", ignore_case=True)
 _forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
 _non_task_section_re = partial(ac.word_list_re, "non_task_sections", r"^(?:về\s+)?", r"(?![\w])", ignore_case=True)
 _execution_section_re = partial(ac.word_list_re, "execution_sections", "", r"(?![\w])", ignore_case=True)
@@ -325,6 +326,22 @@ def _pure_basis(text: str, start: int) -> bool:
     (basis_openers' orders) may be the order itself."""
     m = _basis_re().match(text, start)
     return m is not None and m.group().strip() not in _data()["basis_openers"]["orders"]
+
+
+def _opens_with_basis(text: str, start: int, end: int) -> bool:
+    m = _basis_any_case_re().match(text, start, end)
+    return m is not None and m.group().strip().capitalize() not in _data()["basis_openers"]["orders"]
+
+
+def _subject_after_basis(text: str, start: int, end: int) -> int:
+    """'Căn cứ vào phương hướng, nhiệm vụ đã nêu, Văn phòng X và các văn phòng Y cụ thể hóa ...': where the
+    subject after the basis a clause opens with starts (the first piece after a comma that names a body)."""
+    comma = text.find(", ", start, end)
+    while comma != -1:
+        if ac.is_head_at(text, comma + 2):
+            return comma + 2
+        comma = text.find(", ", comma + 2, end)
+    return start
 
 
 def _adverbial_then_action(text: str, start: int, end: int) -> bool:
@@ -639,6 +656,8 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     topic = _TOPIC.match(text, start, end)
     if topic is not None and ac.is_head_at(text, topic.end()):
         start = topic.end()
+    elif _opens_with_basis(text, start, end):  # also after ';': '...; căn cứ ..., Sở X ...'
+        start = _subject_after_basis(text, start, end)
     leads: list[tuple[int, int, str]] = []
     objects = ac.directive_objects(text, start, end)
     imperative = _starts_with_cue(text, start) and not _title_subject(text, start) and not _pure_basis(text, start)
@@ -710,7 +729,9 @@ def build_scopes(
     sc = Scopes(siblings=_sibling_groups(sections))
     for sec in sections:
         lead_end = _lead_end(text, sec)
-        spans = ac.lead_actor_spans(text, sec.body_start, lead_end) if lead_end else []
+        if not lead_end:
+            continue
+        spans = ac.lead_actor_spans(text, sec.body_start, lead_end)
         if spans:
             # 'Sở Y tế chủ trì, phối hợp với Sở Tài chính:': the items inherit who coordinates too
             coords = [(a, b, "coordinate") for a, b in ac.coordinate_spans(text, sec.body_start, lead_end)]
@@ -835,8 +856,13 @@ def _lead_para_actors(text: str, p: Para) -> list[tuple[int, int, str]]:
     if target is not None and ac.is_head_at(text, target.start(1)) and not _sector_re().match(text, target.start(1)):
         # '..., Phòng Giáo dục xác định nhiệm vụ đối với các trường trên địa bàn như sau:': the items are theirs
         return [(x, y, "lead") for x, y in ac.split_actor_list(text, target.start(1), target.end(1))]
-    leads, _ = clause_actors(text, last.start, last.end)
-    return [(a, b, "lead") for a, b, _r in leads]
+    for c in reversed(cs):
+        # '..., X cụ thể hóa để tổ chức thực hiện, trong đó, cần tập trung các nhiệm vụ sau:': the subject
+        # of the lead may stand in an earlier clause of it
+        leads, _ = clause_actors(text, c.start, c.end)
+        if leads:
+            return [(a, b, "lead") for a, b, _r in leads]
+    return []
 
 
 _LEAD_TARGET = re.compile(r"đối với\s+([^:;]{3,200}?)\s*(?:như sau|cụ thể như sau|sau đây|cụ thể)?\s*:\s*$")
