@@ -198,6 +198,8 @@ def test_an_action_assigned_to_no_one_is_no_task():
         "Chỉ thị này có hiệu lực kể từ ngày ký.",
         "Căn cứ Luật Phòng cháy và chữa cháy ngày 29 tháng 6 năm 2001;",
         "Các đơn vị đã triển khai thực hiện nghiêm túc các nhiệm vụ năm học.",
+        # an entitlement, even where the subject runs on to a later verb
+        "Trưởng phòng được ký thừa lệnh Giám đốc các văn bản hướng dẫn nghiệp vụ.",
     ],
 )
 def test_not_tasks(body):

@@ -95,6 +95,7 @@ _MODAL = re.compile(
     r"(?<![\w])(phải|cần|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|nghiêm cấm|tuyệt đối không|không được)(?![\w])"
 )
 _PASSIVE = re.compile(r"[\s,]*(?:(?:cũng|đều|sẽ|vẫn|chỉ)\s+)?(được)\b")
+_INNER_PASSIVE = re.compile(r"(?<=[\w)])\s+(được)\s")
 _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
 
 
@@ -479,6 +480,8 @@ class _ClauseFacts:
         if subj is None:
             return False
         m = _PASSIVE.match(self.text, subj[1], self.c.end)
+        if m is None:  # 'Vụ trưởng được ký thừa lệnh ... hướng dẫn': the subject ran past its 'được'
+            m = _INNER_PASSIVE.search(self.text, subj[0], subj[1])
         return m is not None and _passive_ok_re().match(self.text, m.end(1) - len("được")) is None
 
     @property
