@@ -122,6 +122,16 @@ def test_header_facts_from_the_page_metadata_when_the_page_has_no_document_heade
     assert set(doc.header.sources.values()) == {"metadata"}
 
 
+def test_the_signer_from_the_page_metadata_when_the_page_prints_no_signature():
+    meta = "Số hiệu:\n07/UBND-KT\nLoại văn bản:\nCông văn\nNgười ký:\nTrần Văn Bình\nNgày ban hành:\n05/11/2025\n"
+    body = "Kính gửi: Sở Tài chính.\nỦy ban nhân dân tỉnh đề nghị Sở Tài chính bố trí kinh phí trước ngày 30/11/2025."
+    assert extract(meta + body).signer.name == "Trần Văn Bình"
+    # a signature block wins over the metadata; a stamp line 'Người ký: ...' is dropped as before
+    signed = body + "\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Nam\n"
+    assert extract(meta + signed).signer.name == "Lê Văn Nam"
+    assert "Người ký" not in extract(signed + "Người ký: Lê Văn Nam\n").text
+
+
 @pytest.mark.parametrize(
     "raw",
     [

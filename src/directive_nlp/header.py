@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import doctypes
-from .layout_repair import dien_sender, fold_same_length, is_upper_line, opens_with_authority
+from .layout_repair import dien_sender, fold_same_length, is_name_token, is_upper_line, opens_with_authority
 from .numbering import match_label
 from .schema import Header
 from .zones import DOCUMENT_KINDS, Zones
@@ -29,6 +29,7 @@ class HeaderResult:
     own_number_spans: list[tuple[int, int]] = field(default_factory=list)
     date_span: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
+    listed_signer: str | None = None  # the signer the page's metadata table names ('Người ký: ...')
 
 
 _QUOC_HIEU = re.compile(r"^(c[o0]ng\s*h[o0]a|dang cong san viet nam)")
@@ -214,7 +215,13 @@ def parse_header(text: str, zones: Zones, *, signed_at: str | None = None) -> He
             if getattr(h, key) is None:
                 warnings.append(f"header: no {label} found")
     h.start, h.end = (hz.start, hz.end) if hz is not None else (None, None)
-    return HeaderResult(h, body_start, own, date_span, warnings)
+    listed = [
+        v
+        for z in zones.of("metadata")
+        for f, v, _src in _metadata_facts(text[z.start : z.end])
+        if f == "signer" and 2 <= len(v.split()) <= 5 and all(is_name_token(w) for w in v.split())
+    ]
+    return HeaderResult(h, body_start, own, date_span, warnings, listed[0] if listed else None)
 
 
 _SOURCED = ("number", "doc_type", "issued_date", "place", "issuer", "subject")
@@ -350,7 +357,7 @@ def _metadata_facts(block: str) -> list[Fact]:
                 iso = parse_date(d.group(1), d.group(2), d.group(3)) if d else None
                 if iso:
                     facts.append(("issued_date", iso, "metadata"))
-            elif field in ("number", "doc_type", "issuer", "subject") and value and not meta_key(value):
+            elif field in ("number", "doc_type", "issuer", "subject", "signer") and value and not meta_key(value):
                 facts.append((field, value, "metadata"))
             continue
         c = site_caption().match(t)

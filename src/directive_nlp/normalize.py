@@ -118,8 +118,9 @@ _DA_KY = re.compile(r"\s*\((?:đã ký|Đã ký|ĐÃ KÝ)\)")
 
 def _is_stamp_line(s: str) -> bool:
     """'Ký bởi: Sở Y tế' / 'Thời gian ký: 02.12.2022 16:53' but not a body line that
-    happens to start with 'Cơ quan:' and runs on for a paragraph."""
-    return len(s) < 90
+    happens to start with 'Cơ quan:' and runs on for a paragraph, nor a page's metadata key printed
+    alone with its value on the next line ('Người ký:' / 'Trần Văn Bình')."""
+    return len(s) < 90 and bool(s.split(":", 1)[1].strip(" |*"))
 
 
 def normalize(raw: str) -> Normalized:

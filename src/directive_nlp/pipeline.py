@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .closing import Closing, find_closing
 from .header import HeaderResult, parse_header
 from .normalize import Normalized, normalize
-from .schema import Deadline, Document, LegalReference, Recipient, Section, Source, Zone
+from .schema import Deadline, Document, LegalReference, Recipient, Section, Signer, Source, Zone
 from .sections import find_sections
 from .zones import Zones, find_zones
 
@@ -77,14 +77,17 @@ def extract(text: str, *, source: Source | None = None, options: Options | None 
     warnings = list(norm.warnings) + head.warnings
     if not st.zones.is_document:
         warnings.append("not an administrative document (a question-and-answer or news page, or a blank form)")
-    elif not closing.signer.name:
+    signer = closing.signer
+    if not signer.name and head.listed_signer:
+        signer = Signer(name=head.listed_signer)  # a page with no signature block: its metadata table's 'Người ký'
+    elif st.zones.is_document and not signer.name:
         warnings.append("no signer name found")
     doc = Document(
         source=source or Source(),
         header=head.header,
         sections=sections,
         recipients=recipients,
-        signer=closing.signer,
+        signer=signer,
         legal_references=references,
         deadlines=deadlines,
         tasks=tasks,
