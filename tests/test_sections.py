@@ -46,6 +46,11 @@ HEAD = "Số: 01/KH-UBND\nHà Nội, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\n
         # 5. right after 1. is not the next item
         ("1. Tổ chức tập huấn.\n5. triệu đồng mỗi lớp.\n2. Kiểm tra.", [("1", ""), ("2", "")]),
         ("a.1) Tổng cục trưởng quyết định.\na.2) Cục trưởng quyết định.", [("a.1", ""), ("a.2", "")]),
+        # a second '(1)' list under a later point is that point's own, not a sibling of the first list
+        (
+            "(1) Phạm vi áp dụng.\n1. Các Bộ:\na) Bộ Y tế:\n(1) Rà soát danh mục thuốc.\n(2) Báo cáo kết quả.",
+            [("(1)", ""), ("1", "(1)"), ("a", "1"), ("(1)", "a"), ("(2)", "a")],
+        ),
         # '(1)', '(2)' items under a lettered point; a line that opens with '(3)' and no word is no item
         (
             "1. Các Bộ:\na) Bộ Công Thương:\n(1) Rà soát quy hoạch điện.\n(2) Báo cáo kết quả.\n(3)\nb) Bộ Xây dựng.",

@@ -623,3 +623,14 @@ def test_the_decisions_own_act_is_no_task():
 )
 def test_subjects_past_an_opening(body, phrase, expected):
     assert actors(task_with(extract(UBND_HEAD + body), phrase)) == expected
+
+
+def test_the_items_of_a_lead_share_its_deadline():
+    body = (
+        "1. Về dữ liệu\na) Các Sở: Y tế, Tư pháp khẩn trương khắc phục lỗi của các hệ thống thông tin, hoàn thành "
+        "trong tháng 11 năm 2025, cụ thể:\n(1) Sở Y tế hoàn thành kết nối dữ liệu khám chữa bệnh.\n"
+        "(2) Sở Tư pháp khắc phục lỗi của hệ thống hộ tịch trước ngày 15/11/2025.\n"
+    )
+    doc = extract(UBND_HEAD + body)
+    assert task_with(doc, "hoàn thành kết nối").deadline.value == "2025-11-30"
+    assert task_with(doc, "khắc phục lỗi của hệ thống hộ tịch").deadline.value == "2025-11-15"

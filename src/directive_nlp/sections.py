@@ -109,7 +109,9 @@ def _region_sections(
         if not _plausible(kind, lab.label, number, stack):
             continue
         key = _kind_key(kind, lab.label)
-        depth = next((i for i, o in enumerate(stack) if o.key == key), None)
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].key == key), None)
+        if depth is not None and kind == "paren" and number == 1 and depth < len(stack) - 1:
+            depth = None  # '(1)' again under a later item: a new list of its own, not a sibling of the first
         if depth is not None:
             del stack[depth:]
         elif kind in _NEVER_UNDER_BULLETS:

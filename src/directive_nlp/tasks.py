@@ -744,7 +744,7 @@ def build_scopes(
         _collect_assignment(text, p, by_id, deadlines, sc)
     selves = _self_names(header)
     for k, p in enumerate(paras):
-        _collect_lead(text, p, paras[k + 1] if k + 1 < len(paras) else None, sc, selves)
+        _collect_lead(text, p, paras[k + 1] if k + 1 < len(paras) else None, sc, selves, deadlines)
     first_section = min((s.start for s in sections if s.part == "main"), default=None)
     for p in paras:
         if first_section is not None and p.start >= first_section:
@@ -789,13 +789,19 @@ def _names(text: str, span: tuple[int, int, str]) -> bool:
     return name is not None and not ac.dangling_end_re().search(name)
 
 
-def _collect_lead(text: str, p: Para, nxt: Para | None, sc: Scopes, selves: list[str]) -> None:
+def _collect_lead(
+    text: str, p: Para, nxt: Para | None, sc: Scopes, selves: list[str], deadlines: list[Deadline]
+) -> None:
     """A paragraph that ends with ':' and is followed by items ('Đề nghị Thường trực Tỉnh ủy tập trung
     ... một số nội dung sau:' / '1. ...', '- ...') is no task of its own: its actors go to the items of
     its section."""
     seg = text[p.start : p.end].rstrip()
     if nxt is None or not nxt.is_label_line:
         return
+    due = deadline_in(deadlines, p.start, p.end, dated=True) if seg.endswith(":") else None
+    if due is not None and due.relation in ("by", "before", "within") and p.section is not None:
+        # '..., hoàn thành trong tháng 11 năm 2025, cụ thể:': the items share the lead's deadline
+        sc.times.setdefault(p.section.id, due)
     if p.is_label_line:  # '4. Đề nghị UBND các tỉnh A, B' over its own items
         if p.section is None or nxt.section is None or nxt.section.parent_id != p.section.id:
             return
