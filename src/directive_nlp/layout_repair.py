@@ -767,9 +767,10 @@ def _continuing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     """(words matched in any case, words matched as printed, words that go on only into a name)."""
     entries = load("layout.json")["continuing_words"]["words"]
     words = [e["word"] for e in entries]
+    printed = frozenset(e["word"] for e in entries if not e["word"].islower() or e.get("as_printed"))
     return (
-        frozenset(w for w in words if w.islower()),
-        frozenset(w for w in words if not w.islower()),
+        frozenset(w for w in words if w not in printed),
+        printed,
         frozenset(e["word"] for e in entries if e.get("before_name")),
     )
 
