@@ -194,6 +194,8 @@ def test_an_action_assigned_to_no_one_is_no_task():
     [
         "Năm học 2021-2022 mặc dù gặp rất nhiều khó khăn nhưng toàn ngành đã đạt được kết quả cao.",
         "Tham dự Hội nghị có các đồng chí lãnh đạo các phòng thuộc Sở.",
+        "Cùng dự buổi làm việc có đồng chí Giám đốc Sở Tài chính và lãnh đạo các phòng chuyên môn.",
+        "Dự họp có lãnh đạo Sở Y tế, Sở Nội vụ và Ủy ban nhân dân các huyện.",
         "Trên đây là kết luận của Chủ tịch UBND tỉnh tại hội nghị.",
         "Chỉ thị này có hiệu lực kể từ ngày ký.",
         "Căn cứ Luật Phòng cháy và chữa cháy ngày 29 tháng 6 năm 2001;",
