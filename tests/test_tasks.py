@@ -194,7 +194,8 @@ def test_an_action_assigned_to_no_one_is_no_task():
     [
         "Năm học 2021-2022 mặc dù gặp rất nhiều khó khăn nhưng toàn ngành đã đạt được kết quả cao.",
         "Tham dự Hội nghị có các đồng chí lãnh đạo các phòng thuộc Sở.",
-        "Cùng dự buổi làm việc có đồng chí Giám đốc Sở Tài chính và lãnh đạo các phòng chuyên môn.",
+        "Cùng dự buổi làm việc có đồng chí Nguyễn Văn An, Giám đốc Sở Tài chính; đồng chí Trần Văn Bình, Thứ trưởng "
+        "Bộ Nội vụ; đại diện Bộ Nội vụ, Văn phòng Chính phủ và đại diện lãnh đạo các sở, ngành của tỉnh.",
         "Dự họp có lãnh đạo Sở Y tế, Sở Nội vụ và Ủy ban nhân dân các huyện.",
         "Trên đây là kết luận của Chủ tịch UBND tỉnh tại hội nghị.",
         "Chỉ thị này có hiệu lực kể từ ngày ký.",
