@@ -637,3 +637,15 @@ def test_the_items_of_a_lead_share_its_deadline():
     doc = extract(UBND_HEAD + body)
     assert task_with(doc, "hoàn thành kết nối").deadline.value == "2025-11-30"
     assert task_with(doc, "khắc phục lỗi của hệ thống hộ tịch").deadline.value == "2025-11-15"
+
+
+def test_a_reply_explains_the_law_and_assigns_only_to_bodies():
+    doc = extract(
+        "CỤC THUẾ\nSố: 120/CT-CS\nHà Nội, ngày 05 tháng 11 năm 2025\nV/v chính sách thuế thu nhập doanh nghiệp\n"
+        "Kính gửi: Thuế tỉnh Nam Định.\n"
+        "Cục Thuế nhận được công văn số 45/NDI-QLDN của Thuế tỉnh Nam Định hỏi về chính sách thuế. "
+        "Về vấn đề này, Cục Thuế có ý kiến như sau:\n"
+        "Doanh nghiệp thực hiện kê khai bổ sung hồ sơ khai thuế theo quy định tại Điều 47 Luật Quản lý thuế.\n"
+        "Đề nghị Thuế tỉnh Nam Định rà soát hồ sơ thực tế của doanh nghiệp để hướng dẫn theo quy định.\n"
+    )
+    assert [[a.name for a in t.actors] for t in doc.tasks] == [["Thuế tỉnh Nam Định"]]

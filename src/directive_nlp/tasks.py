@@ -1182,13 +1182,26 @@ def _normative_spans(text: str, header: Header, regions: list[tuple[int, int, st
         header.doc_type in ("QĐ", "NQ") and subject.startswith(tuple(d["subjects"]))
     )
     for start, end, part in regions:
-        if part == "main" and main_norms:
+        if part == "main" and (main_norms or _answers_a_question(text, start, end)):
             out.append((start, end))
         elif part == "attachment":
             title = text[start:end].lstrip(" \n*#").split("\n", 1)[0].strip(" *")
             if title.startswith(tuple(d["titles"])):
                 out.append((start, end))
     return out
+
+
+@cache
+def _reply_re() -> re.Pattern[str]:
+    d = _data()["normative_texts"]
+    opener, asks = _alt(d["reply_openers"]), _alt(d["reply_asks"])
+    return re.compile(rf"(?i)(?:{opener})\b[^\n]{{0,400}}?(?<![\w])(?:{asks})(?![\w])")
+
+
+def _answers_a_question(text: str, start: int, end: int) -> bool:
+    """'Cục Thuế nhận được công văn số ... của Công ty X hỏi về ...': a letter that explains the law to
+    whoever asked (data/tasks.json normative_texts, reply_openers)."""
+    return _reply_re().search(text, start, min(end, start + 3000)) is not None
 
 
 def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, Section]) -> bool:
