@@ -649,3 +649,14 @@ def test_a_reply_explains_the_law_and_assigns_only_to_bodies():
         "Đề nghị Thuế tỉnh Nam Định rà soát hồ sơ thực tế của doanh nghiệp để hướng dẫn theo quy định.\n"
     )
     assert [[a.name for a in t.actors] for t in doc.tasks] == [["Thuế tỉnh Nam Định"]]
+
+
+def test_what_an_emulation_campaign_is_about_holds_no_task():
+    body = (
+        "II. NỘI DUNG ĐỢT THI ĐUA\n1. Thi đua hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026.\n"
+        "III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA\n2. Tiêu chí thi đua\nb) Đối với các doanh nghiệp\n"
+        "- Giải quyết nhiều việc làm, nâng cao thu nhập cho người lao động.\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua.\n"
+    )
+    doc = extract(UBND_HEAD + body)
+    assert [t.text for t in doc.tasks] == ["Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua."]
