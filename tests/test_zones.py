@@ -165,6 +165,23 @@ def test_a_web_page_without_a_header_starts_at_its_title():
 def test_site_text_examples(entry):
     assert re.search(entry["re"], entry["example"], re.I)
     assert fu.classify(entry["example"]) == fu.FURNITURE
+    if "not" in entry:  # a document's own sentence with the same words
+        assert fu.classify(entry["not"]) is None
+
+
+def test_a_regulation_on_accounts_and_passwords_is_no_site_text():
+    body = (
+        "Điều 3. Quản lý tài khoản\n1. Mỗi cơ quan, đơn vị được cấp một tài khoản (gồm tên đăng nhập và mật khẩu).\n"
+        "2. Người sử dụng đổi mật khẩu định kỳ và không để lộ tên đăng nhập.\n"
+        "Điều 4. Trách nhiệm của Sở Tài chính\nSở Tài chính hướng dẫn, kiểm tra việc sử dụng tài khoản đăng nhập của các đơn vị.\n"
+    )
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 40/2025/QĐ-UBND\nBắc Ninh, ngày 02 tháng 12 năm 2025\nQUY CHẾ\n"
+        "Quản lý phần mềm tài sản công\n"
+    )
+    doc = extract(head + body)
+    assert [z.kind for z in doc.zones if z.kind == "furniture"] == []
+    assert any("kiểm tra việc sử dụng tài khoản" in t.text for t in doc.tasks)
 
 
 @pytest.mark.parametrize("entry", load("zones.json")["metadata_keys"]["keys"], ids=lambda e: e["key"])
