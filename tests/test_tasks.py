@@ -660,3 +660,24 @@ def test_what_an_emulation_campaign_is_about_holds_no_task():
     )
     doc = extract(UBND_HEAD + body)
     assert [t.text for t in doc.tasks] == ["Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua."]
+
+
+def test_the_steps_of_an_internal_procedure_are_tasks_a_list_of_procedures_is_not():
+    steps = (
+        "PHỤ LỤC II\nQUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n"
+        "| TT | Trình tự thực hiện | Trách nhiệm thực hiện | Sản phẩm thực hiện | Thời gian thực hiện |\n"
+        "| B1 | Tiếp nhận hồ sơ và chuyển phòng chuyên môn | Bộ phận một cửa của Sở Nội vụ | Phiếu tiếp nhận | 1/2 ngày |\n"
+        "| B2 | Thẩm định hồ sơ, trình lãnh đạo Sở ký | Phòng Người có công | Tờ trình | 3 ngày |\n"
+    )
+    doc = extract(UBND_HEAD + steps)
+    assert [(t.text.split(" | ")[0], [a.name for a in t.actors], t.deadline) for t in doc.tasks] == [
+        ("Tiếp nhận hồ sơ và chuyển phòng chuyên môn", ["Bộ phận một cửa của Sở Nội vụ"], None),
+        ("Thẩm định hồ sơ, trình lãnh đạo Sở ký", ["Phòng Người có công"], None),
+    ]
+    listing = (
+        "PHỤ LỤC I\nDANH MỤC THỦ TỤC HÀNH CHÍNH\n"
+        "| STT | Tên thủ tục hành chính | Thời gian giải quyết | Địa điểm thực hiện | Căn cứ pháp lý |\n"
+        "| 1 | Thủ tục giải quyết chế độ trợ cấp một lần | 12 ngày làm việc | Trung tâm Phục vụ hành chính công tỉnh | "
+        "Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ quy định chi tiết Pháp lệnh Ưu đãi người có công |\n"
+    )
+    assert extract(UBND_HEAD + listing).tasks == []

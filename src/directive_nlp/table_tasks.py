@@ -17,7 +17,7 @@ from .vntext import fold
 from .zones.lines import Line, split_lines
 
 _ROLES = [
-    ("content", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten nhiem vu")),
+    ("content", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten nhiem vu|trinh tu|cac buoc")),
     ("coordinate", re.compile(r"phoi hop")),
     ("lead", re.compile(r"chu tri|thuc hien|trach nhiem|phu trach|don vi|co quan")),
     ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh|moc")),
@@ -49,10 +49,18 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     return out
 
 
+# columns of a list of administrative procedures or of a procedure's steps that say where, how, on what basis,
+# with what result and in how long, not who must do what by when: 'Địa điểm thực hiện', 'Cách thức thực hiện',
+# 'Sản phẩm thực hiện', 'Căn cứ pháp lý', 'Phí, lệ phí', 'Thời gian giải quyết'
+_NO_ROLE = re.compile(r"dia diem|cach thuc|san pham|can cu|le phi|giai quyet|ket qua")
+
+
 def _roles(header: list[Cell]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(header):
         key = fold(cell.text)
+        if _NO_ROLE.search(key):
+            continue
         for role, pat in _ROLES:
             if pat.search(key) and role not in roles:
                 roles[role] = i
