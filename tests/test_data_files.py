@@ -89,6 +89,11 @@ def test_task_word_list_examples():
     assert not tasks._state_collective_re().search("Cán bộ, công chức, viên chức")
     assert not tasks._amending_re().match("Bổ sung điều kiện hỗ trợ cho các hộ nghèo.")
     assert actors._inner_head(d["inner_subject_openers"]["example"], 0, len(d["inner_subject_openers"]["example"]))
+    assert tasks._qualification_re().search(d["qualifications"]["example"])
+    assert not tasks._qualification_re().search("Sở Y tế phải có kế hoạch cụ thể trước ngày 30/6.")
+    reply = d["normative_texts"]["reply_example"]
+    assert tasks._answers_a_question(reply, 0, len(reply))
+    assert not tasks._answers_a_question("Sở Tài chính nhận được công văn số 12/UBND của huyện.", 0, 60)
     assert json.dumps(d, ensure_ascii=False)
 
 

@@ -203,6 +203,8 @@ def test_an_action_assigned_to_no_one_is_no_task():
         "Các đơn vị đã triển khai thực hiện nghiêm túc các nhiệm vụ năm học.",
         # an entitlement, even where the subject runs on to a later verb
         "Trưởng phòng được ký thừa lệnh Giám đốc các văn bản hướng dẫn nghiệp vụ.",
+        # a standard the holder of an office must meet
+        "Giám đốc Trung tâm phải có ít nhất 05 năm kinh nghiệm quản lý và trình độ thạc sĩ trở lên.",
     ],
 )
 def test_not_tasks(body):

@@ -81,6 +81,12 @@ _sector_re = partial(ac.word_list_re, "lead_targets", r"(?:các\s+)?", r"(?![\w]
 _adverbial_re = partial(ac.word_list_re, "adverbial_openers", "", r"(?![\w])")
 _passive_ok_re = partial(ac.word_list_re, "passive_subjects", "", r"(?![\w])")
 _narrative_re = partial(ac.word_list_re, "narrative_markers", "", "")
+_qualification_re = partial(
+    ac.word_list_re,
+    "qualifications",
+    r"(?<![\w])(?:phải|cần) có\s+(?:(?:ít nhất|tối thiểu)\s+)?(?:\d+\s+năm\s+)?",
+    r"(?![\w])",
+)
 
 
 @cache
@@ -504,6 +510,8 @@ def _is_task(f: _ClauseFacts, deadlines: list[Deadline] | None) -> tuple[bool, b
     if f.heading and not _action_heading(f.text, f.c):
         return False, False
     cue_start, modal = f.cue_start, f.modal
+    if modal and _qualification_re().search(f.seg):
+        return False, False  # 'Giám đốc phải có ít nhất 05 năm kinh nghiệm': a standard to hold, not a task
     if f.directive or f.tell or f.bare_directive:
         return True, cue_start
     narrative = f.narrative and not f.conditional
