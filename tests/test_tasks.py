@@ -511,42 +511,59 @@ def test_the_province_spoken_to_is_an_actor():
     assert extract(TB_HEAD + "II. KIẾN NGHỊ\n1. Tỉnh đã hoàn thành các chỉ tiêu năm 2024.").tasks == []
 
 
-def test_an_assessment_section_that_turns_to_what_comes_next_holds_tasks():
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        # an assessment section that turns to what comes next holds tasks from there on
+        (
+            TB_HEAD,
+            "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
+            "Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã.\n",
+            ["Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã."],
+        ),
+        # 'Về kết quả ...' is an assessment like 'Kết quả ...'
+        (
+            TB_HEAD,
+            "1. Về kết quả thực hiện năm 2024\nCác sở, ngành đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin.\n"
+            "2. Về nhiệm vụ năm 2025\nCác sở, ngành tiếp tục đẩy mạnh chuyển đổi số.\n",
+            ["Các sở, ngành tiếp tục đẩy mạnh chuyển đổi số."],
+        ),
+        # a lead naming who acts turns an assessment to the tasks of its items
+        (
+            TB_HEAD,
+            "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
+            "Để phát triển nhanh và bền vững, tỉnh Quảng Bình cần tập trung thực hiện một số nhiệm vụ sau đây:\n"
+            "1. Rà soát quy hoạch các khu công nghiệp ven biển.\n2. Đẩy nhanh giải phóng mặt bằng các dự án giao thông.\n",
+            ["Rà soát quy hoạch các khu công nghiệp ven biển.", "Đẩy nhanh giải phóng mặt bằng các dự án giao thông."],
+        ),
+        # ... but a plan's requirements stay requirements
+        (
+            UBND_HEAD,
+            "I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nCác cơ quan, đơn vị cần thực hiện các yêu cầu sau:\n"
+            "- Bám sát chỉ đạo của Trung ương.\n- Tiết kiệm, hiệu quả.\n",
+            [],
+        ),
+        # what an emulation campaign is about, whom it is for, its criteria: no task
+        (
+            UBND_HEAD,
+            "II. NỘI DUNG ĐỢT THI ĐUA\n1. Thi đua hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026.\n"
+            "III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA\n2. Tiêu chí thi đua\nb) Đối với các doanh nghiệp\n"
+            "- Giải quyết nhiều việc làm, nâng cao thu nhập cho người lao động.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua.\n",
+            ["Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua."],
+        ),
+    ],
+)
+def test_which_sections_hold_tasks(head, body, expected):
+    assert [t.text for t in extract(head + body).tasks] == expected
+
+
+def test_a_province_named_in_lower_case_leads_the_items():
     body = (
-        "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
-        "Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã.\n"
-    )
-    doc = extract(TB_HEAD + body)
-    assert [t.text for t in doc.tasks] == ["Trong thời gian tới, Tỉnh tập trung hoàn thành việc sắp xếp trụ sở các xã."]
-
-
-def test_an_assessment_introduced_by_ve_holds_no_task():
-    body = (
-        "1. Về kết quả thực hiện năm 2024\nCác sở, ngành đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin.\n"
-        "2. Về nhiệm vụ năm 2025\nCác sở, ngành tiếp tục đẩy mạnh chuyển đổi số.\n"
-    )
-    doc = extract(TB_HEAD + body)
-    assert [t.text for t in doc.tasks] == ["Các sở, ngành tiếp tục đẩy mạnh chuyển đổi số."]
-
-
-def test_a_lead_naming_who_acts_turns_an_assessment_to_its_items():
-    body = (
-        "I. ĐÁNH GIÁ CHUNG\nNăm 2024, tỉnh đạt nhiều kết quả quan trọng, tăng trưởng kinh tế khá.\n"
         "Để phát triển nhanh và bền vững, tỉnh Quảng Bình cần tập trung thực hiện một số nhiệm vụ sau đây:\n"
-        "1. Rà soát quy hoạch các khu công nghiệp ven biển.\n2. Đẩy nhanh giải phóng mặt bằng các dự án giao thông.\n"
+        "1. Rà soát quy hoạch các khu công nghiệp ven biển.\n"
     )
-    doc = extract(TB_HEAD + body)
-    assert [t.text for t in doc.tasks] == [
-        "Rà soát quy hoạch các khu công nghiệp ven biển.",
-        "Đẩy nhanh giải phóng mặt bằng các dự án giao thông.",
-    ]
-    assert [a.name for a in doc.tasks[0].actors] == ["tỉnh Quảng Bình"]
-    # a plan's requirements stay requirements
-    plan = (
-        "I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nCác cơ quan, đơn vị cần thực hiện các yêu cầu sau:\n"
-        "- Bám sát chỉ đạo của Trung ương.\n- Tiết kiệm, hiệu quả.\n"
-    )
-    assert extract(UBND_HEAD + plan).tasks == []
+    assert [a.name for a in task_with(extract(TB_HEAD + body), "Rà soát quy hoạch").actors] == ["tỉnh Quảng Bình"]
 
 
 @pytest.mark.parametrize(
@@ -651,17 +668,6 @@ def test_a_reply_explains_the_law_and_assigns_only_to_bodies():
         "Đề nghị Thuế tỉnh Nam Định rà soát hồ sơ thực tế của doanh nghiệp để hướng dẫn theo quy định.\n"
     )
     assert [[a.name for a in t.actors] for t in doc.tasks] == [["Thuế tỉnh Nam Định"]]
-
-
-def test_what_an_emulation_campaign_is_about_holds_no_task():
-    body = (
-        "II. NỘI DUNG ĐỢT THI ĐUA\n1. Thi đua hoàn thành các chỉ tiêu kinh tế - xã hội năm 2026.\n"
-        "III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA\n2. Tiêu chí thi đua\nb) Đối với các doanh nghiệp\n"
-        "- Giải quyết nhiều việc làm, nâng cao thu nhập cho người lao động.\n"
-        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua.\n"
-    )
-    doc = extract(UBND_HEAD + body)
-    assert [t.text for t in doc.tasks] == ["Tham mưu Chủ tịch Ủy ban nhân dân tỉnh khen thưởng tổng kết đợt thi đua."]
 
 
 def test_the_steps_of_an_internal_procedure_are_tasks_a_list_of_procedures_is_not():

@@ -234,7 +234,7 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
         if not text[a:b].strip():
             continue
         lead = a + len(text[a:b]) - len(text[a:b].lstrip())
-        if (is_head_at(text, lead) or _named_unit_at(text, lead)) and not _protected_inside(text, lead):
+        if (is_head_at(text, lead) or unit_name_re().match(text, lead)) and not _protected_inside(text, lead):
             subject_start = lead
             trailing_continuations = False
             continue
@@ -483,20 +483,11 @@ dangling_end_re = partial(word_list_re, "dangling_ends", r"(?<![\w])", r"$")
 
 @cache
 def unit_name_re() -> re.Pattern[str]:
-    """'Tỉnh Thanh Hóa', 'Thành phố Hải Phòng': an administrative unit by its proper name."""
-    return re.compile(rf"^(?:{alternation(_unit_heads())})\s+{UPPER}")
-
-
-@cache
-def _named_unit_re() -> re.Pattern[str]:
-    units = sorted(load("bodies.json")["units"], key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(map(re.escape, units))})\s+{UPPER}")
-
-
-def _named_unit_at(text: str, pos: int) -> bool:
-    """'Để ..., thành phố Đà Nẵng cần ...': a province or city named in lower case as the subject (never a
-    head inside a name or a list, where 'và thành phố X' continues the name before it)."""
-    return _named_unit_re().match(text, pos) is not None
+    """'Tỉnh Thanh Hóa', 'Thành phố Hải Phòng', and in running text '..., thành phố Đà Nẵng cần ...': an
+    administrative unit by its proper name (matched where a name may start, never inside a name or a list,
+    where 'và thành phố X' continues the name before it)."""
+    units = _unit_heads() + load("bodies.json")["units"]
+    return re.compile(rf"(?:{alternation(units)})\s+{UPPER}")
 
 
 def _unit_heads() -> list[str]:
@@ -527,7 +518,7 @@ def plausible_actor(name: str) -> str | None:
         if rest and " " not in rest and rest.isalpha() and rest.islower() and len(found) == 1:
             return name[: found[0].end].rstrip()  # 'Ủy ban nhân dân tỉnh nhận': a verb the subject ran into
         return name
-    if is_head_at(name, 0) or unit_name_re().match(name) or _named_unit_at(name, 0):
+    if is_head_at(name, 0) or unit_name_re().match(name):
         return name
     return None
 

@@ -203,7 +203,8 @@ def parse_header(text: str, zones: Zones, *, signed_at: str | None = None) -> He
         # the issuing Cục Thuế as well as a chỉ thị
         sources.pop("doc_type", None)
     warnings: list[str] = []
-    _fill_from_self_descriptions(h, sources, _self_descriptions(text, zones, signed_at))
+    facts = _self_descriptions(text, zones, signed_at)
+    _fill_from_self_descriptions(h, sources, facts)
     if h.doc_type and "doc_type" not in sources:
         sources["doc_type"] = "header"
     if sources.get("issued_date") == "signature":
@@ -215,13 +216,9 @@ def parse_header(text: str, zones: Zones, *, signed_at: str | None = None) -> He
             if getattr(h, key) is None:
                 warnings.append(f"header: no {label} found")
     h.start, h.end = (hz.start, hz.end) if hz is not None else (None, None)
-    listed = [
-        v
-        for z in zones.of("metadata")
-        for f, v, _src in _metadata_facts(text[z.start : z.end])
-        if f == "signer" and 2 <= len(v.split()) <= 5 and all(is_name_token(w) for w in v.split())
-    ]
-    return HeaderResult(h, body_start, own, date_span, warnings, listed[0] if listed else None)
+    listed = (v for f, v, _src in facts if f == "signer" and 2 <= len(v.split()) <= 5)
+    signer = next((v for v in listed if all(is_name_token(w) for w in v.split())), None)
+    return HeaderResult(h, body_start, own, date_span, warnings, signer)
 
 
 _SOURCED = ("number", "doc_type", "issued_date", "place", "issuer", "subject")

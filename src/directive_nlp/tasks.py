@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -328,15 +328,10 @@ def _time_opener() -> re.Pattern[str]:
 _LEADING_MARKS = re.compile(r"[\s\"“(]*")
 
 
-def _pure_basis(text: str, start: int) -> bool:
-    """'Căn cứ ...', 'Theo ...' open a clause with what it rests on; 'Thực hiện ...', 'Triển khai ...'
-    (basis_openers' orders) may be the order itself."""
-    m = _basis_re().match(text, start)
-    return m is not None and m.group().strip() not in _data()["basis_openers"]["orders"]
-
-
-def _opens_with_basis(text: str, start: int, end: int) -> bool:
-    m = _basis_any_case_re().match(text, start, end)
+def _pure_basis(text: str, start: int, end: int | None = None, *, any_case: bool = False) -> bool:
+    """'Căn cứ ...', 'Theo ...' open a clause with what it rests on ('căn cứ ...' after a ';' with
+    ``any_case``); 'Thực hiện ...', 'Triển khai ...' (basis_openers' orders) may be the order itself."""
+    m = (_basis_any_case_re() if any_case else _basis_re()).match(text, start, len(text) if end is None else end)
     return m is not None and m.group().strip().capitalize() not in _data()["basis_openers"]["orders"]
 
 
@@ -628,12 +623,15 @@ def _in_list(text: str, p: int) -> bool:
     return text.startswith("tổ chức", p) and bool(_LIST_WORD_BEFORE.search(text[max(0, p - 5) : p]))
 
 
-def _within(sec: Section | None, outer: Section, by_id: dict[str, Section]) -> bool:
+def _lineage(sec: Section | None, by_id: dict[str, Section]) -> Iterator[Section]:
+    """The section and the sections it is inside, innermost first."""
     while sec is not None:
-        if sec is outer:
-            return True
+        yield sec
         sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    return False
+
+
+def _within(sec: Section | None, outer: Section, by_id: dict[str, Section]) -> bool:
+    return any(s is outer for s in _lineage(sec, by_id))
 
 
 def _turns_to_items(text: str, para: Para, sc: Scopes) -> bool:
@@ -648,11 +646,7 @@ def _turns_to_items(text: str, para: Para, sc: Scopes) -> bool:
 
 
 def _in_purpose_section(sec: Section | None, by_id: dict[str, Section]) -> bool:
-    while sec is not None:
-        if sec.title and _non_task_section_re().match(sec.title):
-            return True
-        sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    return False
+    return any(s.title and _non_task_section_re().match(s.title) for s in _lineage(sec, by_id))
 
 
 # ------------------------------------------------------------------ actors of a clause
@@ -667,7 +661,7 @@ def clause_actors(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     topic = _TOPIC.match(text, start, end)
     if topic is not None and ac.is_head_at(text, topic.end()):
         start = topic.end()
-    elif _opens_with_basis(text, start, end):  # also after ';': '...; căn cứ ..., Sở X ...'
+    elif _pure_basis(text, start, end, any_case=True):  # also after ';': '...; căn cứ ..., Sở X ...'
         start = _subject_after_basis(text, start, end)
     leads: list[tuple[int, int, str]] = []
     objects = ac.directive_objects(text, start, end)
@@ -1026,20 +1020,9 @@ def _addressee_spans(text: str, header: Header, body_start: int) -> Sourced | No
 # ------------------------------------------------------------------ assembly
 
 
-def _scoped(sec: Section | None, table: dict[str, Sourced], by_id: dict[str, Section]) -> Sourced | None:
-    while sec is not None:
-        if sec.id in table:
-            return table[sec.id]
-        sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    return table.get("_doc")
-
-
-def _scoped_time(sec: Section | None, table: dict[str, Deadline], by_id: dict[str, Section]) -> Deadline | None:
-    while sec is not None:
-        if sec.id in table:
-            return table[sec.id]
-        sec = by_id.get(sec.parent_id) if sec.parent_id else None
-    return table.get("_doc")
+def _scoped(sec: Section | None, table: dict[str, _T], by_id: dict[str, Section]) -> _T | None:
+    """The value the nearest enclosing section holds in ``table`` (actors, a time), else the document's."""
+    return next((table[s.id] for s in _lineage(sec, by_id) if s.id in table), table.get("_doc"))
 
 
 def _item_lead(text: str, c: Clause, lead_clause: Clause | None) -> Sourced | None:
@@ -1221,10 +1204,8 @@ def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, 
     if not any(a <= t.start < b for a, b in norms):
         return False
     sec = by_id.get(t.section_id) if t.section_id else None
-    while sec is not None:
-        if sec.title and _execution_section_re().match(sec.title):
-            return False
-        sec = by_id.get(sec.parent_id) if sec.parent_id else None
+    if any(s.title and _execution_section_re().match(s.title) for s in _lineage(sec, by_id)):
+        return False
     return not any(_real_body(find_bodies(a.name)) for a in t.actors)
 
 
@@ -1532,7 +1513,7 @@ def _finish(
     if src is not None and src.source == "assignment":
         pass
     own = d.deadline or deadline_in(deadlines, start, end, dated=True) or deadline_in(deadlines, start, end)
-    deadline = own or _scoped_time(d.section, sc.times, by_id)
+    deadline = own or _scoped(d.section, sc.times, by_id)
     seg = text[start:end]
     recurrence = (deadline.recurrence if deadline else None) or next((r for p, r in _RECUR if p.search(seg)), None)
     conf = d.confidence if d.confidence != 0.6 else _rule_confidence(d, src, own)
