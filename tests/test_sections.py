@@ -97,6 +97,20 @@ def test_headings_and_items():
     assert kinds["2.2"] == (True, "Đối với cấp mầm non")
 
 
+def test_a_long_line_over_a_new_list_is_its_title():
+    doc = extract(
+        HEAD
+        + "3. Các doanh nghiệp nhỏ và vừa hoạt động trong lĩnh vực chế biến nông sản, thủy sản trên địa bàn các xã ven biển của tỉnh\n"
+        + "- Chủ động đăng ký tham gia chương trình.\n- Báo cáo kết quả hằng quý.\n"
+        + "4. Sở Công Thương hướng dẫn các hợp tác xã và doanh nghiệp nhỏ đăng ký tham gia chương trình khuyến công trên địa bàn các xã ven biển\n"
+        + "5. Sở Tài chính bố trí kinh phí."
+    )
+    kinds = {s.label: s.is_heading for s in doc.sections if s.label in ("3", "4")}
+    assert kinds == {"3": True, "4": False}
+    task = next(t for t in doc.tasks if "đăng ký tham gia chương trình." in t.text)
+    assert [a.name for a in task.actors][0].startswith("Các doanh nghiệp nhỏ và vừa")
+
+
 def test_section_offsets_cover_their_text():
     doc = extract(HEAD + "1. Nội dung\n1.1. Tập huấn cán bộ.\n2. Tổ chức")
     for s in doc.sections:

@@ -79,6 +79,21 @@ def _heading(text: str) -> bool:
     return len(t) <= 110 and not re.search(r"[.;!?]$", t) and t.count(",") <= 3
 
 
+def _unpunctuated(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and not re.search(r"[.;!?]$", t) and t.count(",") <= 3
+
+
+def _opens_list(lines: list[Line], k: int, end: int, open_keys: list[str]) -> bool:
+    """The next line is an item of a new, deeper list: the line at ``k`` is the title of what follows
+    ('7. Các doanh nghiệp hoạt động trong lĩnh vực ... trên địa bàn tỉnh' over '- Chủ động ...'), however long."""
+    nxt = next((ln for ln in lines[k + 1 :] if ln.text.strip()), None)
+    if nxt is None or nxt.end > end:
+        return False
+    lab = match_label(nxt.text)
+    return lab is not None and _kind_key(lab.kind, lab.label) not in open_keys
+
+
 def find_sections(text: str, regions: list[tuple[int, int, str]], skip: list[tuple[int, int]]) -> list[Section]:
     """Sections of each region (start, end, part); lines inside ``skip`` spans
     (recipients, signer, footnotes) and table rows are ignored."""
@@ -120,14 +135,15 @@ def _region_sections(
         body = ln.text[quote + lab.end :]
         if not body.strip() and kind in ("chapter", "part"):
             body = _title_below(lines, k, end)  # 'Chương III' / 'TỔ CHỨC THỰC HIỆN'
+        heading = _heading(body) or (_unpunctuated(body) and _opens_list(lines, k, end, [o.key for o in stack] + [key]))
         sec = Section(
             id=f"s{first_id + len(found) + 1}",
             label=lab.label,
             level=len(stack) + 1,
             parent_id=stack[-1].section.id if stack else None,
             kind=_schema_kind(kind),  # type: ignore[arg-type]
-            title=body.strip().rstrip(":").strip() if _heading(body) and body.strip() else None,
-            is_heading=_heading(body),
+            title=body.strip().rstrip(":").strip() if heading and body.strip() else None,
+            is_heading=heading,
             start=ln.start,
             end=ln.end,
             body_start=ln.start + quote + lab.end,
