@@ -689,3 +689,29 @@ def test_the_steps_of_an_internal_procedure_are_tasks_a_list_of_procedures_is_no
         "Nghị định số 131/2021/NĐ-CP ngày 30/12/2021 của Chính phủ quy định chi tiết Pháp lệnh Ưu đãi người có công |\n"
     )
     assert extract(UBND_HEAD + listing).tasks == []
+
+
+LIST_OF_DUTIES = "1. Sở Lao động hướng dẫn các huyện:\n- Tổ chức rà soát hộ nghèo.\n- Hướng dẫn lập hồ sơ hỗ trợ.\n"
+
+
+@pytest.mark.parametrize(
+    "item, is_task",
+    [
+        ("- Chăm lo đời sống của người có công.", True),  # a duty written without a cue verb
+        ("- Thời gian: trong quý II.", False),  # a 'Label: value' line
+        ("- Hộ nghèo được hỗ trợ tiền điện.", False),  # what is owed, not what to do
+        ("- Năm 2022 đã hỗ trợ 200 hộ.", False),  # what was done
+    ],
+)
+def test_an_item_is_a_duty_when_the_items_of_its_list_are(item, is_task):
+    doc = extract(HEAD + LIST_OF_DUTIES + item)
+    assert any(item[2:] in t.text for t in doc.tasks) is is_task
+    if is_task:
+        assert [a.name for a in task_with(doc, item[2:]).actors] == ["Sở Lao động"]
+
+
+def test_an_item_among_items_that_are_no_duties_stays_no_task():
+    doc = extract(
+        HEAD + "1. Kết quả năm qua:\n- Số hộ nghèo giảm mạnh.\n- Thu nhập tăng.\n- Chăm lo đời sống của người có công."
+    )
+    assert doc.tasks == []

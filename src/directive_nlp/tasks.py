@@ -102,6 +102,7 @@ _MODAL = re.compile(
 )
 _PASSIVE = re.compile(r"[\s,]*(?:(?:cũng|đều|sẽ|vẫn|chỉ)\s+)?(được)\b")
 _INNER_PASSIVE = re.compile(r"(?<=[\w)])\s+(được)\s")
+_STATIVE = re.compile(r"(?<!\w)(?:được|là)(?!\w)")
 _TELL = re.compile(r"thông báo (?:để|đến|cho) (.{3,120}?) (?:được )?biết(?:,| và| để)\s*(?=\w)")
 
 
@@ -1083,6 +1084,7 @@ def assemble_tasks(
     sc = build_scopes(text, paras, sections, by_id, deadlines, header, layout.body_start)
     ref_starts = sorted(r.start for r in references)
     model = _load_model() if use_model else None
+    dutiful = _dutiful_items(text, paras, deadlines)
     drafts: list[Draft] = []
     forward: Section | None = None  # an assessment section that has turned to what comes next
     for idx, para in enumerate(paras):
@@ -1104,6 +1106,8 @@ def assemble_tasks(
                 continue  # 'Quyết định số 12/QĐ-UBND ngày ... ban hành Kế hoạch ...': an item that names a document
             facts = _ClauseFacts(text, c)
             ok, cue_start = _is_task(facts, deadlines)
+            if not ok and c.start == para.start and _like_its_siblings(facts, para, dutiful):
+                ok = cue_start = True  # '- Chăm lo đời sống ...' among '- Tổ chức ...', '- Hướng dẫn ...'
             prob = None
             leads, coords = clause_actors(text, c.start, c.end)
             if not leads and _states_its_basis(text, c, ref_starts):
@@ -1161,6 +1165,38 @@ def assemble_tasks(
     norms = _normative_spans(text, header, layout.regions)
     kept = [t for t in tasks if _assigns(t, selves) and not _norm_of_the_public(t, norms, by_id)]
     return [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(kept)]
+
+
+_Lists = dict[tuple[str | None, str], dict[str, bool]]
+
+
+def _dutiful_items(text: str, paras: list[Para], deadlines: list[Deadline]) -> _Lists:
+    """For each list (parent, kind): item id → whether the item's first clause is a task by the rules."""
+    out: _Lists = {}
+    for p in paras:
+        sec = p.section
+        if p.is_label_line and sec is not None and not sec.is_heading and not p.cell:
+            ok = _is_task(_ClauseFacts(text, Clause(p.start, p.end, p)), deadlines)[0]
+            out.setdefault((sec.parent_id, sec.kind), {})[sec.id] = ok
+    return out
+
+
+def _like_its_siblings(f: _ClauseFacts, para: Para, dutiful: _Lists) -> bool:
+    """An item with no cue of its own is a duty when the items of its list are: a list of what a body
+    must do is written one way ('- Chăm lo đời sống ...' among '- Tổ chức ...', '- Hướng dẫn ...'). Not
+    an item that says what happened or what is owed, nor a 'Label: value' line."""
+    sec = para.section
+    if sec is None or para.quoted or not para.is_label_line:
+        return False
+    if f.narrative or f.past or f.passive or f.conditional or f.non_task_opener or f.heading:
+        return False
+    if ":" in f.text[para.start : min(para.end, para.start + 100)] or not f.seg[:1].isupper():
+        return False
+    opening = " ".join(f.seg.split()[:8])
+    if _PAST.search(opening) or _STATIVE.search(opening):
+        return False  # 'Hộ nghèo được hỗ trợ ...', 'Năm qua đã hỗ trợ ...': a statement, whoever its subject
+    votes = [ok for i, ok in dutiful.get((sec.parent_id, sec.kind), {}).items() if i != sec.id]
+    return sum(votes) >= 2 and sum(votes) * 3 >= len(votes) * 2
 
 
 def _normative_spans(text: str, header: Header, regions: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
