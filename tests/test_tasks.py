@@ -302,6 +302,19 @@ def test_not_tasks_in_a_plan(body):
             "tổng hợp diện tích",
             [("Các trạm khuyến nông huyện", "lead", "explicit")],
         ),
+        # a level of government gives its own steps; the body in brackets is who acts
+        (
+            "8. Trình tự thực hiện\n- Cấp huyện (Ủy ban nhân dân cấp huyện):\nBước 1: Lập danh sách hộ bị thiệt hại.\n"
+            "- Cấp xã:\nBước 1: Tổng hợp diện tích lúa bị hại.",
+            "Lập danh sách",
+            [("Ủy ban nhân dân cấp huyện", "lead", "heading")],
+        ),
+        (
+            "8. Trình tự thực hiện\n- Cấp huyện (Ủy ban nhân dân cấp huyện):\nBước 1: Lập danh sách hộ bị thiệt hại.\n"
+            "- Cấp xã:\nBước 1: Tổng hợp diện tích lúa bị hại.",
+            "Tổng hợp diện tích lúa",
+            [("Cấp xã", "lead", "heading")],
+        ),
     ],
 )
 def test_actors_of_a_plan(body, phrase, expected):

@@ -65,7 +65,7 @@ _compound_re = partial(word_list_re, "noun_compounds", _WORD_START, ignore_case=
 def head_re() -> re.Pattern[str]:
     """An actor phrase starts here: a body head, a title, a collective ('các đơn vị')."""
     h = _data()["heads"]
-    words = set(h["bodies"] + h["titles"])
+    words = set(h["bodies"] + h["titles"] + h["levels"]["words"])
     colls = set(h["collectives"] + [c[0].upper() + c[1:] for c in h["collectives"]])
     # one alternation, longest first; a body's or title's first letter as printed, the rest in any case
     # ('Tổng Công ty', 'Tổng cục'); collectives as listed ('Văn phòng HĐND và UBND' before 'Văn phòng')
@@ -470,9 +470,15 @@ def _member_list(text: str, start: int, end: int) -> list[Span]:
     if m is None:
         return []
     spans = split_actor_list(text, m.start(1), m.end(1))
-    if len(spans) < 2 or not all(is_head_at(text, a) for a, _ in spans):
+    level = _level_re().match(text, start, m.start()) is not None  # 'Cấp tỉnh (Ủy ban nhân dân tỉnh)'
+    if len(spans) < (1 if level else 2) or not all(is_head_at(text, a) for a, _ in spans):
         return []
     return spans
+
+
+@cache
+def _level_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_data()['heads']['levels']['words'])})\s*$")
 
 
 # ------------------------------------------------------------------ is it a body at all?
