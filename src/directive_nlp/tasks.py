@@ -69,6 +69,7 @@ class Draft:
 
 _data, _alt = ac.task_words, ac.alternation
 _non_task_re = partial(ac.word_list_re, "non_task_openers", "^", "")
+_noun_item_re = partial(ac.word_list_re, "noun_item_openers", "^")
 _basis_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+")
 _basis_any_case_re = partial(ac.word_list_re, "basis_openers", r"\s*", r"\s+", ignore_case=True)
 _forward_re = partial(ac.word_list_re, "forward_openers", r"\s*", r"\s*,?\s+")
@@ -1192,6 +1193,8 @@ def _like_its_siblings(f: _ClauseFacts, para: Para, dutiful: _Lists) -> bool:
         return False
     if ":" in f.text[para.start : min(para.end, para.start + 100)] or not f.seg[:1].isupper():
         return False
+    if _noun_item_re().match(f.seg) or ac.is_head_at(f.seg, 0):
+        return False  # '- Việc cấp phép ...', '- Ủy ban nhân dân các xã (gọi chung là ...)': no action
     opening = " ".join(f.seg.split()[:8])
     if _PAST.search(opening) or _STATIVE.search(opening):
         return False  # 'Hộ nghèo được hỗ trợ ...', 'Năm qua đã hỗ trợ ...': a statement, whoever its subject
