@@ -163,6 +163,18 @@ def test_plan_table_rows():
     assert t.deadline.value == "2023-09-30"
 
 
+def test_a_list_of_administrative_procedures_is_no_plan_table():
+    doc = extract(
+        UBND_HEAD
+        + "| STT | Tên thủ tục hành chính | Lĩnh vực | Căn cứ pháp lý | Cơ quan thực hiện |\n|---|---|---|---|---|\n"
+        "| 1 | Cấp giấy phép khai thác nước dưới đất | Tài nguyên nước | Nghị định số 54/2024/NĐ-CP ngày 16/5/2024 "
+        "của Chính phủ quy định việc hành nghề khoan nước dưới đất | Sở Nông nghiệp và Môi trường |\n"
+        "| 2 | Gia hạn giấy phép khai thác nước dưới đất | Tài nguyên nước | Nghị định số 54/2024/NĐ-CP "
+        "ngày 16/5/2024 của Chính phủ | Sở Nông nghiệp và Môi trường |"
+    )
+    assert doc.tasks == []
+
+
 @pytest.mark.parametrize(
     ("cell", "value"),
     [("Năm 2024", "2024-12-31"), ("2024", "2024-12-31"), ("2024 - 2026", "2026-12-31"), ("Thường xuyên", None)],

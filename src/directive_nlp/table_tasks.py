@@ -55,6 +55,11 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
 _NO_ROLE = re.compile(r"dia diem|cach thuc|san pham|can cu|le phi|giai quyet|ket qua")
 
 
+# a header naming procedures or documents ('Tên thủ tục hành chính', 'Mã TTHC', 'Tên VBQPPL'): a catalogue
+# (a decision announcing administrative procedures), whose rows name procedures, not tasks
+_CATALOGUE = re.compile(r"ten thu tuc|ma (?:so )?(?:tthc|thu tuc)|ten (?:van ban|vbqppl)")
+
+
 def _roles(header: list[Cell]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(header):
@@ -90,6 +95,9 @@ def _plan_tables_of(
     out = []
     for block in blocks:
         table = [_cells(text, ln.start, ln.end) for ln in block]
+        if any(_CATALOGUE.search(fold(c.text)) for c in table[0]):
+            out.append((block, 1, {}))  # taken, so that its cells are not read as paragraphs, and gives no task
+            continue
         roles = _roles(table[0])
         if {"lead", "time"} & set(roles) and "content" not in roles:
             content = _text_column(table[1:], set(roles.values()))
