@@ -92,7 +92,7 @@ def _plan_tables_of(
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
-    out = []
+    out: list[tuple[list[Line], int, dict[str, int]]] = []
     for block in blocks:
         table = [_cells(text, ln.start, ln.end) for ln in block]
         if any(_CATALOGUE.search(fold(c.text)) for c in table[0]):
