@@ -740,3 +740,15 @@ def test_an_item_among_items_that_are_no_duties_stays_no_task():
         HEAD + "1. Kết quả năm qua:\n- Số hộ nghèo giảm mạnh.\n- Thu nhập tăng.\n- Chăm lo đời sống của người có công."
     )
     assert doc.tasks == []
+
+
+def test_a_lead_over_one_paragraph_is_read_with_it():
+    doc = extract(
+        UBND_HEAD
+        + "1. Sở Xây dựng chủ trì, phối hợp với Công an tỉnh:\nKiểm tra an toàn các công trình đang thi công.\n"
+        "2. Sở Tài chính:\n- Bố trí kinh phí.\n- Hướng dẫn thanh quyết toán."
+    )
+    first = task_with(doc, "Kiểm tra an toàn")
+    assert first.text.startswith("Sở Xây dựng chủ trì")
+    assert [(a.name, a.role) for a in first.actors] == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "coordinate")]
+    assert task_with(doc, "Bố trí kinh phí").text == "Bố trí kinh phí."  # items keep their own text

@@ -1161,6 +1161,7 @@ def assemble_tasks(
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
+    _join_lone_leads(text, drafts, sections, sc)
     tasks = [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
     selves = _self_names(header)
     norms = _normative_spans(text, header, layout.regions)
@@ -1504,6 +1505,25 @@ def _fallback(
     return sc.preamble or sc.addressee or (sc.counterpart if in_item else None)
 
 
+def _join_lone_leads(text: str, drafts: list[Draft], sections: list[Section], sc: Scopes) -> None:
+    """'1. Sở Y tế chủ trì, phối hợp với Sở Tài chính:' over one paragraph and no items: the lead and
+    its paragraph are one assignment, so the task reads from the lead."""
+    parents = {s.parent_id for s in sections}
+    per_section: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.section is not None:
+            per_section.setdefault(d.section.id, []).append(d)
+    for sec in sections:
+        own = per_section.get(sec.id, [])
+        if len(own) != 1 or sec.id in parents or sec.id not in sc.heading or not sec.is_heading:
+            continue
+        line_end = text.find("\n", sec.body_start)
+        if line_end == -1 or not text[sec.body_start : line_end].rstrip().endswith(":"):
+            continue
+        if own[0].start > line_end:
+            own[0].start = sec.body_start
+
+
 def _opening_noun_phrase(text: str, d: Draft) -> Sourced | None:
     """The words before the clause's first verb, when they name a body ('Tiểu ban giúp việc Ban Chỉ đạo
     thực hiện ...'): a subject the list-reading rules did not take."""
@@ -1549,8 +1569,6 @@ def _finish(
         _add_actor(names, seen, text, a, b, role, src.source if src else "explicit")
     for a, b in d.coordinate:
         _add_actor(names, seen, text, a, b, "coordinate", "explicit")
-    if src is not None and src.source == "assignment":
-        pass
     own = d.deadline or deadline_in(deadlines, start, end, dated=True) or deadline_in(deadlines, start, end)
     deadline = own or _scoped(d.section, sc.times, by_id)
     seg = text[start:end]
