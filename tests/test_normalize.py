@@ -196,6 +196,16 @@ def test_text_wrapped_at_a_fixed_column_is_rejoined_per_paragraph():
         ),
         # the header's date line stays apart from what follows
         ("Lai Châu, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH", ["Lai Châu, ngày 19 tháng 11 năm 2025", "QUYẾT ĐỊNH"]),
+        # an office holder's title broken inside it or before its body goes on; before a person's name it ends
+        (
+            "Điều 4. Chánh\nVăn phòng Sở, Trưởng phòng Tổ chức cán bộ chịu trách nhiệm thi hành.",
+            ["Điều 4. Chánh Văn phòng Sở, Trưởng phòng Tổ chức cán bộ chịu trách nhiệm thi hành."],
+        ),
+        (
+            "Thủ trưởng các đơn vị thuộc Sở; Chi cục trưởng\nChi cục Thủy lợi chịu trách nhiệm thi hành.",
+            ["Thủ trưởng các đơn vị thuộc Sở; Chi cục trưởng Chi cục Thủy lợi chịu trách nhiệm thi hành."],
+        ),
+        ("Phó Chủ tịch\nTrần Văn Hải", ["Phó Chủ tịch", "Trần Văn Hải"]),
     ],
 )
 def test_broken_lines(raw, expected):

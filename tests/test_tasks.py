@@ -79,6 +79,21 @@ def actors(task) -> list[tuple[str, str, str]]:
             "báo cáo dư nợ",
             [("Ngân hàng Chính sách xã hội tỉnh", "lead", "explicit")],
         ),
+        # the execution article: a long list, a special zone among the units, bodies listed under one head
+        (
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Tài chính, Khoa học và Công nghệ; "
+            "Chủ tịch Ủy ban nhân dân các phường, xã, đặc khu, các tổ chức và cá nhân có liên quan chịu trách "
+            "nhiệm thi hành Quyết định này./.",
+            "chịu trách nhiệm thi hành",
+            [
+                ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead", "explicit"),
+                ("Giám đốc Sở Tài chính", "lead", "explicit"),
+                ("Giám đốc Sở Khoa học và Công nghệ", "lead", "explicit"),
+                ("Chủ tịch Ủy ban nhân dân các phường, xã, đặc khu", "lead", "explicit"),
+                ("các tổ chức", "lead", "explicit"),
+                ("cá nhân có liên quan", "lead", "explicit"),
+            ],
+        ),
     ],
 )
 def test_explicit_actors(body, phrase, expected):

@@ -181,12 +181,17 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
             break
         if _protected_inside(text, m.start()):
             continue
-        blocked = sep == "," and _continuation_re().match(text[nxt:end])
+        blocked = sep == "," and (_continuation_re().match(text[nxt:end]) or _COLON_LIST.search(text, cur, m.start()))
         if sep == ";" or (is_head_at(text, nxt) and not blocked and _own_name_ok(text, cur, m.start())):
             spans.append((cur, m.start()))
             cur = nxt
     spans.append((cur, end))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in spans) if b > a and _looks_actor(text[a:b])]
+
+
+# 'Giám đốc các Sở: Tài chính, Khoa học và Công nghệ': after a head and its colon the list names fields, not
+# new actors, up to the next ';' (distribute() gives each its head)
+_COLON_LIST = re.compile(r"(?:các|Các)\s+\w+(?:\s+\w+)?\s*:\s")
 
 
 def _own_name_ok(text: str, a: int, b: int) -> bool:

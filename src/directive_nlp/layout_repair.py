@@ -793,6 +793,32 @@ def continuing_word_at_end(line: str, nxt: str | None = None) -> bool:
     return False
 
 
+def title_goes_on(prev: str, nxt: str) -> bool:
+    """A hard wrap inside an office holder's title or between the title and its body: 'Điều 3. Chánh' /
+    'Văn phòng Ủy ban nhân dân tỉnh, ...', '...; Chỉ huy trưởng' / 'Bộ Chỉ huy Quân sự tỉnh; ...'. Titles
+    and body heads as printed (bodies.json), so the capitals of a signature block ('CHỦ TỊCH') and a
+    person's name after a title ('Chủ tịch' / 'Nguyễn Văn A') never join."""
+    titles, heads = _titles_and_heads()
+    tail, head = prev.rstrip().split(), nxt.lstrip("*_ ").split()
+    for n in (1, 2, 3):
+        if len(tail) < n:
+            break
+        end = " ".join(tail[-n:])
+        if any(t.startswith(end + " ") and t == end + " " + " ".join(head[: t.count(" ") + 1 - n]) for t in titles):
+            return True  # 'Chánh' / 'Văn phòng ...'
+        if end in titles:
+            return any(" ".join(head[: h.count(" ") + 1]) == h for h in heads)  # 'Giám đốc' / 'Sở Y tế ...'
+    return False
+
+
+@cache
+def _titles_and_heads() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("bodies.json")
+    titles = frozenset(t["title"] for t in data["titles"])
+    heads = frozenset(h["head"] for h in data["heads"] if h["head"][:1].isupper())
+    return titles, heads
+
+
 def _wrap_width(lines: list[str]) -> int:
     lengths = sorted(len(ln) for ln in lines if len(ln) > 30)
     return lengths[int(len(lengths) * 0.8)] if lengths else 80
@@ -891,6 +917,8 @@ def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrap
     if wrapped and len(last_raw) >= 0.72 * width:
         return True
     if forced or continuing_word_at_end(prev, line) or prev.endswith((",", " -", " –", "(")):
+        return True
+    if title_goes_on(prev, line):
         return True
     return is_upper_line(prev) and _upper_goes_on(prev, line)
 
