@@ -168,6 +168,21 @@ def test_plan_assignment_lines():
     assert t.deadline is not None and t.deadline.value == "2023-06-30"
 
 
+def test_a_titled_plan_item_with_its_own_bullets_and_assignment_lines():
+    doc = extract(
+        HEAD
+        + "II. NHIỆM VỤ, GIẢI PHÁP\n2. Nâng cao chất lượng công tác phòng cháy tại các khu dân cư và chợ truyền thống\n"
+        "- Thường xuyên kiểm tra hệ thống điện tại các chợ.\n"
+        "Đơn vị chủ trì thực hiện: Ủy ban nhân dân các xã.\nĐơn vị phối hợp thực hiện: Công an tỉnh.\n"
+        "Thời gian thực hiện: Thường xuyên."
+    )
+    assert [t.text for t in doc.tasks] == ["Thường xuyên kiểm tra hệ thống điện tại các chợ."]
+    assert actors(doc.tasks[0]) == [
+        ("Ủy ban nhân dân các xã", "lead", "assignment"),
+        ("Công an tỉnh", "coordinate", "assignment"),
+    ]
+
+
 def test_plan_table_rows():
     doc = extract(
         HEAD + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"

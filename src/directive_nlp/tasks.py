@@ -94,7 +94,8 @@ _qualification_re = partial(
 def _assign_re() -> re.Pattern[str]:
     d = _data()["assignment_labels"]
     return re.compile(
-        rf"(?:(?P<lead>{_alt(d['lead'])})|(?P<coord>{_alt(d['coordinate'])})|(?P<time>{_alt(d['time'])}))\s*(?::|$)\s*"
+        rf"(?:(?P<lead>{_alt(d['lead'])})|(?P<coord>{_alt(d['coordinate'])})|(?P<time>{_alt(d['time'])}))"
+        r"(?:\s+thực hiện)?\s*(?::|$)\s*"  # "Đơn vị chủ trì thực hiện:", "Đơn vị phối hợp thực hiện:"
     )
 
 
@@ -1106,6 +1107,8 @@ def assemble_tasks(
             if _cites_first(text, c, ref_starts):
                 continue  # 'Quyết định số 12/QĐ-UBND ngày ... ban hành Kế hoạch ...': an item that names a document
             facts = _ClauseFacts(text, c)
+            if facts.heading and _has_duty_items(para.section, dutiful) and not clause_actors(text, c.start, c.end)[0]:
+                continue  # '2. Tăng cường tuyên truyền ...' over '- Thường xuyên tuyên truyền ...': a title
             ok, cue_start = _is_task(facts, deadlines)
             if not ok and c.start == para.start and _like_its_siblings(facts, para, dutiful):
                 ok = cue_start = True  # '- Chăm lo đời sống ...' among '- Tổ chức ...', '- Hướng dẫn ...'
@@ -1169,6 +1172,7 @@ def assemble_tasks(
     return [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(kept)]
 
 
+_LABELLED = re.compile(r"[^:;,.]{2,40}:")  # '- Nội dung thực hiện: ...', '- Cơ quan chủ trì: ...': a field of its item
 _Lists = dict[tuple[str | None, str], dict[str, bool]]
 
 
@@ -1178,9 +1182,17 @@ def _dutiful_items(text: str, paras: list[Para], deadlines: list[Deadline]) -> _
     for p in paras:
         sec = p.section
         if p.is_label_line and sec is not None and not sec.is_heading and not p.cell:
-            ok = _is_task(_ClauseFacts(text, Clause(p.start, p.end, p)), deadlines)[0]
+            ok = (
+                not _LABELLED.match(text, p.start, p.end)
+                and _is_task(_ClauseFacts(text, Clause(p.start, p.end, p)), deadlines)[0]
+            )
             out.setdefault((sec.parent_id, sec.kind), {})[sec.id] = ok
     return out
+
+
+def _has_duty_items(sec: Section | None, dutiful: _Lists) -> bool:
+    """The section's own items include a task: its line is their title, however it is worded."""
+    return sec is not None and any(any(oks.values()) for (parent, _kind), oks in dutiful.items() if parent == sec.id)
 
 
 def _like_its_siblings(f: _ClauseFacts, para: Para, dutiful: _Lists) -> bool:
