@@ -159,6 +159,10 @@ NEGATIVES: list[tuple[str, str | None]] = [
     ("tăng từ 3.5 lên 4.2 điểm và từ 1-3 tháng", "2022-03-08"),
     ("Ngày 9/1 hằng năm là Ngày truyền thống học sinh, sinh viên.", "2022-03-08"),
     ("Xây dựng kế hoạch 6 tháng cuối năm 2023 của ngành.", "2023-06-20"),
+    # fractions of a quantity
+    ("Thôn đặc biệt khó khăn là thôn có từ 2/3 số hộ là hộ nghèo.", "2023-06-20"),
+    ("Xã có ít nhất 2/3 diện tích tự nhiên ở độ cao trên 500 mét.", "2023-06-20"),
+    ("Học viên được xét sau 2/3 thời gian học tập.", "2023-06-20"),
 ]
 
 
