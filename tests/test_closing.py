@@ -85,3 +85,15 @@ def test_a_first_recipient_whose_bullet_the_converter_dropped():
     doc = extract(raw)
     assert [r.name for r in doc.recipients if not r.archive] == ["Như Điều 2", "Văn phòng Chính phủ"]
     assert (doc.signer.authority, doc.signer.title, doc.signer.name) == ("KT", "THỨ TRƯỞNG", "Trần Văn Bình")
+
+
+def test_the_archive_line_goes_on_below_with_the_copies():
+    raw = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 45/QĐ-UBND\nNam Định, ngày 05 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n"
+        "Điều 1. Giao chỉ tiêu tuyển sinh năm học 2025 - 2026.\n"
+        "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.\n"
+        "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT, KGVX.\nLan (12 bản)\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Đình Nghị"
+    )
+    doc = extract(raw)
+    assert doc.signer.name == "Phạm Đình Nghị"
+    assert [r.archive for r in doc.recipients] == [False, True]

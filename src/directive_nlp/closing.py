@@ -13,7 +13,7 @@ from .schema import Recipient, Signer
 from .zones import Zones
 from .zones.anchors import authority as _authority
 from .zones.anchors import authority_codes as _authority_codes
-from .zones.anchors import is_recipient_line, is_signer_line
+from .zones.anchors import is_archive_tail, is_recipient_line, is_signer_line
 from .zones.anchors import titles as _titles
 from .zones.lines import Line, split_lines
 
@@ -201,6 +201,9 @@ def _scan_recipient_block(lines: list[Line], r: int) -> tuple[list[Line], list[L
             items.append(item)
             if tail is not None:
                 signer.append(tail)
+        elif items and not signer and is_archive_tail(items[-1].text, t):
+            prev = items[-1]
+            items[-1] = Line(prev.start, ln.end, prev.text + " " + t)  # 'Lưu: VT, NC.' / 'Huy (23 bản)'
         elif items and not items[-1].text.rstrip().endswith((";", ".")) and not signer:
             prev = items[-1]
             items[-1] = Line(prev.start, ln.end, prev.text + " " + t)  # a list line the layout broke

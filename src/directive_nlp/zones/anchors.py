@@ -110,6 +110,16 @@ def is_noi_nhan(text: str) -> bool:
     return bool(NOI_NHAN.match(fold_same_length(text.strip(" *"))))
 
 
+_ARCHIVE = re.compile(r"^[-–•*+\s]*L[ưu]u\s*:", re.I)
+_COPIES = re.compile(r"\d{1,3}\s*(?:bản|b)\b")
+
+
+def is_archive_tail(prev: str, t: str) -> bool:
+    """The archive line goes on below: 'Lưu: VT, HCC, NC.' / 'Huy (23 bản)' — the drafter's initials and the
+    number of copies that end it, broken onto a line of their own."""
+    return bool(_ARCHIVE.match(prev)) and len(t.strip()) <= 40 and bool(_COPIES.search(t))
+
+
 def is_recipient_line(t: str) -> bool:
     """A line of the 'Nơi nhận' list: '- Sở Tài chính;', or an item whose bullet the converter dropped
     ('Như trên;', 'Như Điều 3;')."""

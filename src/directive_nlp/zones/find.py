@@ -271,7 +271,10 @@ def _closing(lines: list[Line], h_end: int, n: int) -> tuple[int | None, int]:
             start -= 1
         end = r + 1
         while end < n and (
-            anchors.is_recipient_line(lines[end].text) or _in_signature(lines[end].text) or _continues_item(lines, end)
+            anchors.is_recipient_line(lines[end].text)
+            or _in_signature(lines[end].text)
+            or _continues_item(lines, end)
+            or (end > 0 and anchors.is_archive_tail(lines[end - 1].text, lines[end].text))
         ):
             if _opens_attachment(lines, end, n):
                 break  # 'PHỤ LỤC I' right after the signature
