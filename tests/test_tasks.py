@@ -782,3 +782,15 @@ def test_a_lead_over_one_paragraph_is_read_with_it():
     assert first.text.startswith("Sở Xây dựng chủ trì")
     assert [(a.name, a.role) for a in first.actors] == [("Sở Xây dựng", "lead"), ("Công an tỉnh", "coordinate")]
     assert task_with(doc, "Bố trí kinh phí").text == "Bố trí kinh phí."  # items keep their own text
+
+
+def test_a_lead_taken_for_a_task_of_its_own_is_joined_to_its_one_paragraph(monkeypatch):
+    # the model may take the lead line itself for a task: it still makes one task with its paragraph
+    monkeypatch.setattr(tasks, "decide", lambda *args, **kwargs: True)
+    doc = extract(
+        UBND_HEAD + "1. Thanh tra tỉnh chủ trì, phối hợp Văn phòng Ủy ban nhân dân tỉnh và Ủy ban nhân dân các xã:\n"
+        "Rà soát quy trình tiếp nhận hồ sơ tại Bộ phận Một cửa.\n2. Sở Tài chính bố trí kinh phí."
+    )
+    first = [t for t in doc.tasks if "Thanh tra tỉnh" in t.text or "Rà soát quy trình" in t.text]
+    assert len(first) == 1
+    assert first[0].text.startswith("Thanh tra tỉnh chủ trì") and first[0].text.endswith("Bộ phận Một cửa.")

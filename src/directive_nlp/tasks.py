@@ -1164,7 +1164,7 @@ def assemble_tasks(
         drafts.extend(para_drafts)
     drafts += _table_drafts(text, deadlines, layout.regions, header.issued_date, sections)
     drafts.sort(key=lambda d: d.start)
-    _join_lone_leads(text, drafts, sections, sc)
+    drafts = _join_lone_leads(text, drafts, sections, sc)
     tasks = [_finish(text, i, d, sc, by_id, references, deadlines) for i, d in enumerate(drafts)]
     selves = _self_names(header)
     norms = _normative_spans(text, header, layout.regions)
@@ -1517,23 +1517,28 @@ def _fallback(
     return sc.preamble or sc.addressee or (sc.counterpart if in_item else None)
 
 
-def _join_lone_leads(text: str, drafts: list[Draft], sections: list[Section], sc: Scopes) -> None:
+def _join_lone_leads(text: str, drafts: list[Draft], sections: list[Section], sc: Scopes) -> list[Draft]:
     """'1. Sở Y tế chủ trì, phối hợp với Sở Tài chính:' over one paragraph and no items: the lead and
-    its paragraph are one assignment, so the task reads from the lead."""
+    its paragraph are one assignment, so the task reads from the lead (and the lead is no task of its own)."""
     parents = {s.parent_id for s in sections}
     per_section: dict[str, list[Draft]] = {}
     for d in drafts:
         if d.section is not None:
             per_section.setdefault(d.section.id, []).append(d)
+    dropped: set[int] = set()
     for sec in sections:
         own = per_section.get(sec.id, [])
-        if len(own) != 1 or sec.id in parents or sec.id not in sc.heading or not sec.is_heading:
+        if sec.id in parents or sec.id not in sc.heading or not sec.is_heading:
             continue
         line_end = text.find("\n", sec.body_start)
         if line_end == -1 or not text[sec.body_start : line_end].rstrip().endswith(":"):
             continue
-        if own[0].start > line_end:
+        if len(own) == 2 and own[0].start <= sec.body_start and own[0].end <= line_end < own[1].start:
+            dropped.add(id(own[0]))  # the lead itself was taken for a task
+            own = own[1:]
+        if len(own) == 1 and own[0].start > line_end:
             own[0].start = sec.body_start
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _opening_noun_phrase(text: str, d: Draft) -> Sourced | None:
