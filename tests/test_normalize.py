@@ -206,6 +206,12 @@ def test_text_wrapped_at_a_fixed_column_is_rejoined_per_paragraph():
             ["Thủ trưởng các đơn vị thuộc Sở; Chi cục trưởng Chi cục Thủy lợi chịu trách nhiệm thi hành."],
         ),
         ("Phó Chủ tịch\nTrần Văn Hải", ["Phó Chủ tịch", "Trần Văn Hải"]),
+        # an article's or a chapter's label word broken from its number, also in emphasis
+        (
+            "**Chương\nII**\n**Điều\n7. Trách nhiệm của Sở Tư pháp**\n1. Hướng dẫn các xã.",
+            ["Chương II", "Điều 7. Trách nhiệm của Sở Tư pháp", "1. Hướng dẫn các xã."],
+        ),
+        ("theo quy định tại Điều\n12 của Luật này.", ["theo quy định tại Điều 12 của Luật này."]),
     ],
 )
 def test_broken_lines(raw, expected):

@@ -765,7 +765,7 @@ _NEXT_LINE_JOINERS = frozenset({"và", "của", "với", "cho", "tại", "trong"
 @cache
 def _continuing_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(words matched in any case, words matched as printed, words that go on only into a name)."""
-    entries = load("layout.json")["continuing_words"]["words"]
+    entries = [e for e in load("layout.json")["continuing_words"]["words"] if not e.get("before_number")]
     words = [e["word"] for e in entries]
     printed = frozenset(e["word"] for e in entries if not e["word"].islower() or e.get("as_printed"))
     return (
@@ -908,9 +908,25 @@ def _enacting_heads() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")\b")
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(e["word"] for e in load("layout.json")["continuing_words"]["words"] if e.get("before_number"))
+
+
+_NUMBER_START = re.compile(r"[*_\s]*(?:\d+|[IVXLC]+)\b")
+
+
+def _label_then_number(prev: str, line: str) -> bool:
+    """'Điều' / '14. Trách nhiệm của Sở ...', 'Chương' / 'III': a label word broken from its number."""
+    words = prev.rstrip("*_ ").split()
+    return bool(words) and words[-1].lstrip("*_") in _label_words() and _NUMBER_START.match(line) is not None
+
+
 def _continues(prev: str, last_raw: str, line: str, blank: int, width: int, wrapped: bool, fixed: bool) -> bool:
     if line[:1].islower():
         return blank <= 2 and not _blocks_join(prev, line)
+    if not blank and _label_then_number(prev, line):
+        return True
     forced = fixed and _forced_break(last_raw, line, width)
     if blank or prev.endswith(_TERMINAL) or _blocks_join(prev, line, forced):
         return False
