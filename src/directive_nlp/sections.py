@@ -76,10 +76,11 @@ def _heading(text: str) -> bool:
         return True
     if is_upper_line(t) or t.endswith(":"):
         return True
-    return len(t) <= 110 and not re.search(r"[.;!?]$", t) and t.count(",") <= 3
+    return len(t) <= 110 and _unpunctuated(t)
 
 
 def _unpunctuated(text: str) -> bool:
+    """A line that is no sentence: no final stop, at most three commas."""
     t = text.strip()
     return bool(t) and not re.search(r"[.;!?]$", t) and t.count(",") <= 3
 

@@ -1087,6 +1087,7 @@ def assemble_tasks(
     ref_starts = sorted(r.start for r in references)
     model = _load_model() if use_model else None
     dutiful = _dutiful_items(text, paras, deadlines)
+    duty_parents = _duty_parents(dutiful)
     drafts: list[Draft] = []
     forward: Section | None = None  # an assessment section that has turned to what comes next
     for idx, para in enumerate(paras):
@@ -1107,7 +1108,12 @@ def assemble_tasks(
             if _cites_first(text, c, ref_starts):
                 continue  # 'Quyết định số 12/QĐ-UBND ngày ... ban hành Kế hoạch ...': an item that names a document
             facts = _ClauseFacts(text, c)
-            if facts.heading and _has_duty_items(para.section, dutiful) and not clause_actors(text, c.start, c.end)[0]:
+            if (
+                facts.heading
+                and para.section is not None
+                and para.section.id in duty_parents
+                and not clause_actors(text, c.start, c.end)[0]
+            ):
                 continue  # '2. Tăng cường tuyên truyền ...' over '- Thường xuyên tuyên truyền ...': a title
             ok, cue_start = _is_task(facts, deadlines)
             if not ok and c.start == para.start and _like_its_siblings(facts, para, dutiful):
@@ -1190,9 +1196,9 @@ def _dutiful_items(text: str, paras: list[Para], deadlines: list[Deadline]) -> _
     return out
 
 
-def _has_duty_items(sec: Section | None, dutiful: _Lists) -> bool:
-    """The section's own items include a task: its line is their title, however it is worded."""
-    return sec is not None and any(any(oks.values()) for (parent, _kind), oks in dutiful.items() if parent == sec.id)
+def _duty_parents(dutiful: _Lists) -> set[str | None]:
+    """The sections whose own items include a task: their line is the items' title, however it is worded."""
+    return {parent for (parent, _kind), oks in dutiful.items() if any(oks.values())}
 
 
 def _like_its_siblings(f: _ClauseFacts, para: Para, dutiful: _Lists) -> bool:
