@@ -149,6 +149,9 @@ def test_expand(name: str, expected: str) -> None:
             ["Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"],
         ),
         ("Các Bộ: TC, NV", ["Bộ Tài chính", "Bộ Nội vụ"]),
+        # a head sharing its colon with a collective: each field takes the head, a body named whole stays itself
+        ("Các Bộ, cơ quan: Xây dựng, Y tế, NHNNVN", ["Bộ Xây dựng", "Bộ Y tế", "Ngân hàng Nhà nước Việt Nam"]),
+        ("các Sở, ngành: Nội vụ, Công an tỉnh", ["Sở Nội vụ", "Công an tỉnh"]),
         ("Các sở: TNMT, XD, GTVT", ["Sở Tài nguyên và Môi trường", "Sở Xây dựng", "Sở Giao thông vận tải"]),
         ("Chủ tịch, các PCT UBND tỉnh", ["Chủ tịch Ủy ban nhân dân tỉnh", "các Phó Chủ tịch Ủy ban nhân dân tỉnh"]),
         ("CT và các PCT UBND huyện", ["Chủ tịch Ủy ban nhân dân huyện", "các Phó Chủ tịch Ủy ban nhân dân huyện"]),

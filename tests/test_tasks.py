@@ -74,6 +74,26 @@ def actors(task) -> list[tuple[str, str, str]]:
             "rà soát danh sách",
             [("Ban Dân tộc", "lead", "explicit")],
         ),
+        # a head and its colon name each body once: 'Các Bộ, cơ quan: ...' as subject, 'giao các Sở: ...' as object
+        (
+            "9. Các Bộ, cơ quan: Nội vụ, Y tế, Văn hóa, Thể thao và Du lịch, Công Thương, Ngoại giao, Khoa học và"
+            " Công nghệ, Ngân hàng Nhà nước Việt Nam theo chức năng được giao khẩn trương rà soát các dự án.",
+            "rà soát các dự án",
+            [
+                ("Bộ Nội vụ", "lead", "explicit"),
+                ("Bộ Y tế", "lead", "explicit"),
+                ("Bộ Văn hóa, Thể thao và Du lịch", "lead", "explicit"),
+                ("Bộ Công Thương", "lead", "explicit"),
+                ("Bộ Ngoại giao", "lead", "explicit"),
+                ("Bộ Khoa học và Công nghệ", "lead", "explicit"),
+                ("Ngân hàng Nhà nước Việt Nam", "lead", "explicit"),
+            ],
+        ),
+        (
+            "10. Giao các Sở: Xây dựng, Nội vụ rà soát hồ sơ các dự án.",
+            "rà soát hồ sơ",
+            [("Sở Xây dựng", "lead", "explicit"), ("Sở Nội vụ", "lead", "explicit")],
+        ),
         (
             "8. Ngân hàng Chính sách xã hội tỉnh hàng quý báo cáo dư nợ cho vay.",
             "báo cáo dư nợ",

@@ -181,7 +181,7 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
             break
         if _protected_inside(text, m.start()):
             continue
-        blocked = sep == "," and (_continuation_re().match(text[nxt:end]) or _COLON_LIST.search(text, cur, m.start()))
+        blocked = sep == "," and (_continuation_re().match(text[nxt:end]) or COLON_LIST.search(text, cur, m.start()))
         if sep == ";" or (is_head_at(text, nxt) and not blocked and _own_name_ok(text, cur, m.start())):
             spans.append((cur, m.start()))
             cur = nxt
@@ -191,7 +191,7 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
 
 # 'Giám đốc các Sở: Tài chính, Khoa học và Công nghệ': after a head and its colon the list names fields, not
 # new actors, up to the next ';' (distribute() gives each its head)
-_COLON_LIST = re.compile(r"(?:các|Các)\s+\w+(?:\s+\w+)?\s*:\s")
+COLON_LIST = re.compile(r"(?:các|Các)\s+\w+(?:\s+\w+)?(?:,\s*\w+(?:\s+\w+)?){0,2}\s*:\s")
 
 
 def _own_name_ok(text: str, a: int, b: int) -> bool:
@@ -214,7 +214,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _looks_actor(s: str) -> bool:
     s = s.strip()
-    if not s or len(s) > 160 or len(s.split()) > 24:
+    listed = COLON_LIST.match(s) is not None  # 'Các Bộ: Tài chính, Xây dựng, ...' names each body once
+    if not s or len(s) > (400 if listed else 160) or len(s.split()) > (60 if listed else 24):
         return False
     return bool(_LETTER.search(s))
 
@@ -354,6 +355,8 @@ def object_span(text: str, after: int, end: int) -> Span | None:
         return None
     stops = cue_stops(text, pos, end)
     colon = text.find(":", pos, end)
+    if colon != -1 and COLON_LIST.fullmatch(text, pos, min(colon + 2, end)):
+        colon = -1  # 'giao các Sở: Tài chính, Xây dựng ...': the colon opens the list of the bodies addressed
     cands = [p for p in stops + ([colon] if colon != -1 else []) if p > pos]
     stop = min(cands) if cands else end
     return pos, stop
@@ -537,7 +540,9 @@ def plausible_actor(name: str) -> str | None:
 @cache
 def _colon_list_re() -> re.Pattern[str]:
     heads = alternation(_data()["heads"]["bodies"] + [h.lower() for h in _data()["heads"]["bodies"]])
-    return re.compile(rf"^(?P<title>.*?\s)?(?:các|Các)\s+(?P<head>{heads})\s*:\s*(?P<items>.+)$")
+    from .gazetteer import companions
+
+    return re.compile(rf"^(?P<title>.*?\s)?(?:các|Các)\s+(?P<head>{heads}){companions()}\s*:\s*(?P<items>.+)$")
 
 
 def distribute(name: str) -> list[str]:

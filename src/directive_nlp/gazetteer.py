@@ -346,9 +346,14 @@ def _per_place(item: str) -> list[str]:
     return [f"{m.group(1)}{m.group(2)} {n}{m.group(4)}" for n in re.split(r", | và ", m.group(3))] if m else [item]
 
 
+def companions() -> str:
+    """The collectives a list's head may share its colon with: 'Các Bộ, cơ quan:', 'các Sở, ban, ngành:'."""
+    return rf"(?:\s*,\s*{_vocab()['cnoun']})*"
+
+
 def _plural_head(left: str) -> str | None:
-    """'Các Bộ' / 'các sở' / 'Bộ' -> 'Bộ' when the words are a head that takes a field."""
-    m = re.fullmatch(r"(?:các\s+)?(\w+(?: \w+)?)", left.strip(), re.I)
+    """'Các Bộ' / 'các sở' / 'Bộ' / 'Các Bộ, cơ quan' -> 'Bộ' when the words are a head that takes a field."""
+    m = re.fullmatch(rf"(?:các\s+)?(\w+(?: \w+)?){companions()}", left.strip(), re.I)
     if not m or not _lists()["head_only"].fullmatch(m.group(1)):
         return None
     return m.group(1)[0].upper() + m.group(1)[1:].lower()
@@ -375,7 +380,9 @@ def _colon(left: str, right: str) -> list[str] | None:
     pieces = [right[a:b].strip() for a, b in _split(right)]
     head = _plural_head(left)
     if head:
-        return [expand(p if _lists()["field_head"].match(expand(p)) else f"{head} {p}") for p in pieces]
+        whole = "," in left  # 'Các Bộ, cơ quan: Tài chính, Ngân hàng Nhà nước': a body named whole stays itself
+        own = lambda p: _lists()["field_head"].match(p) or (whole and _body(p, 0) == len(p))  # noqa: E731
+        return [expand(p if own(expand(p)) else f"{head} {p}") for p in pieces]
     if fold(left) == "luu":
         return [expand(p) for p in pieces]
     if _body(left, 0) != len(left):
@@ -400,7 +407,7 @@ def members(name: str) -> list[str]:
     s = re.sub(r"\s*(?:\([^()]*\)|\[\d+\])", "", _clean(name)).strip(" -;.,")
     if not s or re.match(r"(?i)như (?:trên|điều\b)", s):
         return []
-    m = re.match(r"^([^:,;]{1,40}?)\s*:\s*(.+)$", s)
+    m = re.match(r"^([^:;]{1,40}?)\s*:\s*(.+)$", s)
     listed = _colon(m.group(1), m.group(2)) if m else None
     if listed is not None:
         return [x for x in listed if x]

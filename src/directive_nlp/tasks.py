@@ -283,6 +283,8 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
     colon = _top_level_colon(seg)
     if colon is None:
         return [c]
+    if _names_bodies(seg, colon):
+        return [c]
     parts = _split_semicolons(text, c.start + colon + 1, c.end)
     if not parts or not _starts_with_cue(text, parts[0][0]):
         return [c]
@@ -294,6 +296,13 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
             merged.append((a, b))
     head = Clause(c.start, c.start + colon + 1, c.para)
     return [head] + [Clause(a, b, c.para, after_lead=True) for a, b in merged]
+
+
+def _names_bodies(seg: str, colon: int) -> bool:
+    """'Giao các Sở: Xây dựng, Nội vụ rà soát ...': the colon opens the fields of the bodies addressed
+    (capitalized), not a list of actions."""
+    m = ac.COLON_LIST.search(seg, max(0, colon - 40), colon + 2)
+    return m is not None and m.end() == colon + 2 and seg[m.end() : m.end() + 1].isupper()
 
 
 def _top_level_colon(seg: str) -> int | None:
