@@ -444,6 +444,14 @@ def test_the_data_example_of_a_text_of_norms():
     assert [t.text[:22] for t in doc.tasks] == ["Sở Khoa học và Công ng"]
 
 
+def test_in_a_text_of_norms_a_duty_heading_assigns_its_items_unless_it_names_the_public():
+    example = tasks._data()["normative_texts"]["public_example"]
+    doc = extract(TT_HEAD + example.split("\n", 2)[2])
+    assert [(t.text, [a.name for a in t.actors]) for t in doc.tasks] == [
+        ("Kiểm tra sổ ghi chép hằng ngày.", ["Tổ quản lý bến"])
+    ]
+
+
 def test_after_what_it_rests_on_a_clause_names_its_own_actor():
     doc = extract(
         CV_HEAD + "Sở Y tế đã tổ chức thí điểm tại 3 huyện.\n"

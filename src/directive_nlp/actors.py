@@ -416,9 +416,23 @@ def _directive_objects(text: str, start: int, end: int) -> tuple[tuple[str, Span
 @cache
 def _lead_strip() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = _data()["lead_strip"]
-    pre = re.compile(rf"^(?:{_alt(d['prefixes'])})\s+")
+    pre = re.compile(rf"^(?:{_alt(d['prefixes'] + _duty_prefixes())})\s+")
     suf = re.compile(rf"\s+(?:{_alt(d['suffixes'])})\s*:?\s*$")
     return pre, suf
+
+
+@cache
+def _duty_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(_duty_prefixes())})\s+(?=[^\W\d_])")
+
+
+def _duty_prefixes() -> list[str]:
+    return sorted({h[: h.index(" của ") + 4] for h, _ in _data()["lead_strip"]["duties"]["examples"]})
+
+
+def duty_heading(seg: str) -> bool:
+    """'Trách nhiệm của thủ quỹ': whose duties the items below are."""
+    return _duty_re().match(seg) is not None
 
 
 def lead_prefix() -> re.Pattern[str]:
@@ -450,6 +464,12 @@ def lead_actor_spans(text: str, start: int, end: int) -> list[Span]:
     if not body.strip() or _topic_re().match(body) and not is_head_at(body, 0):
         return []
     a = start + s_off
+    if duty_heading(seg):  # 'Trách nhiệm của Tổ quản lý bến': a noun phrase by construction, up to a stop word
+        stop = _stop_re().search(text, a, a + len(body))
+        b = stop.start() if stop else a + len(body)
+        if not 0 < len(text[a:b].split()) <= 20:
+            return []
+        return split_actor_list(text, a, b) if is_head_at(text, a) else [_trim(text, a, b)]
     if not is_head_at(text, a):
         return []
     members = _member_list(text, a, a + len(body))

@@ -1271,9 +1271,25 @@ def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, 
     if not any(a <= t.start < b for a, b in norms):
         return False
     sec = by_id.get(t.section_id) if t.section_id else None
-    if any(s.title and _execution_section_re().match(s.title) for s in _lineage(sec, by_id)):
+    lineage = list(_lineage(sec, by_id))
+    if any(s.title and _execution_section_re().match(s.title) for s in lineage):
         return False
-    return not any(_real_body(find_bodies(a.name)) for a in t.actors)
+    found = [find_bodies(a.name) for a in t.actors]
+    if any(s.title and ac.duty_heading(s.title) for s in lineage) and not any(
+        _public(a.name, f) for a, f in zip(t.actors, found, strict=True)
+    ):
+        return False  # 'Điều 17. Trách nhiệm của Văn thư cơ quan': the text assigns these duties to whom it names
+    return not any(_real_body(f) for f in found)
+
+
+@cache
+def _public_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)(?:các\s+)?(?:{_alt(_data()['normative_texts']['public'])})(?!\w)")
+
+
+def _public(name: str, found: list[BodyMatch]) -> bool:
+    """'Tổ chức, cá nhân', 'người dân': a category of the public, which a norm binds but no task assigns."""
+    return bool(_public_re().match(name)) or (bool(found) and found[0].kind == "collective" and not _real_body(found))
 
 
 def _real_body(found: list[BodyMatch]) -> bool:
