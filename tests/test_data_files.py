@@ -72,6 +72,8 @@ def test_task_word_list_examples():
     assert not actors.is_head_at(d["heads"]["not_heads"]["example"], 0)
     for item in d["noun_item_openers"]["examples"]:
         assert tasks._noun_item_re().match(item), item
+    for name, names in d["heads"]["shared_titles"]["examples"]:
+        assert actors.distribute(name) == names
     for heading, actor in d["lead_strip"]["duties"]["examples"]:
         assert [heading[a:b] for a, b in actors.lead_actor_spans(heading, 0, len(heading))] == [actor]
     for line, actor in d["heads"]["levels"]["examples"]:

@@ -181,7 +181,10 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
             break
         if _protected_inside(text, m.start()):
             continue
-        blocked = sep == "," and (_continuation_re().match(text[nxt:end]) or COLON_LIST.search(text, cur, m.start()))
+        listed = colon_list(text, cur, m.start()) is not None
+        if sep == ";" and listed and not _body_at(text, nxt):
+            continue  # 'các Bộ: Nông nghiệp và Môi trường; Xây dựng': the fields of one list
+        blocked = sep == "," and (_continuation_re().match(text[nxt:end]) or listed)
         if sep == ";" or (is_head_at(text, nxt) and not blocked and _own_name_ok(text, cur, m.start())):
             spans.append((cur, m.start()))
             cur = nxt
@@ -191,7 +194,25 @@ def split_actor_list(text: str, start: int, end: int) -> list[Span]:
 
 # 'Giám đốc các Sở: Tài chính, Khoa học và Công nghệ': after a head and its colon the list names fields, not
 # new actors, up to the next ';' (distribute() gives each its head)
-COLON_LIST = re.compile(r"(?:các|Các)\s+\w+(?:\s+\w+)?(?:,\s*\w+(?:\s+\w+)?){0,2}\s*:\s")
+_COLON_LIST = re.compile(r"(?:các|Các)\s+\w+(?:\s+\w+)?(?:,\s*\w+(?:\s+\w+)?){0,2}\s*:\s")
+
+
+def colon_list(text: str, start: int, end: int, *, whole: bool = False) -> re.Match[str] | None:
+    """'các Sở: ', 'Các Bộ, cơ quan: ' in text[start:end] (all of it when ``whole``): a head of bodies and the
+    colon before their fields ('Các Công điện: số ...' is no such list)."""
+    if whole:
+        m = _COLON_LIST.fullmatch(text, start, end)
+        return m if m and is_head_at(text, m.start()) else None
+    return next((m for m in _COLON_LIST.finditer(text, start, end) if is_head_at(text, m.start())), None)
+
+
+def _body_at(text: str, pos: int) -> bool:
+    """A body the gazetteer knows starts here ('Chủ tịch UBND các xã', 'Công an tỉnh'), not a field of a list
+    ('Báo chí', 'Xây dựng')."""
+    from .gazetteer import find_bodies
+
+    found = find_bodies(text[pos : pos + 80])
+    return bool(found) and found[0].start == 0
 
 
 def _own_name_ok(text: str, a: int, b: int) -> bool:
@@ -214,7 +235,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _looks_actor(s: str) -> bool:
     s = s.strip()
-    listed = COLON_LIST.match(s) is not None  # 'Các Bộ: Tài chính, Xây dựng, ...' names each body once
+    listed = colon_list(s, 0, min(len(s), 60)) is not None  # 'Các Bộ: Tài chính, Xây dựng, ...' names each body once
     if not s or len(s) > (400 if listed else 160) or len(s.split()) > (60 if listed else 24):
         return False
     return bool(_LETTER.search(s))
@@ -295,18 +316,25 @@ _COMMA = re.compile(r",\s*")
 def _pieces(text: str, start: int, pred: int) -> list[Span]:
     """Comma pieces of the window before a predicate; a ';'-segment holding a colon list
     ('Giám đốc các sở: Nội vụ, Tư pháp, Tài chính') stays one piece."""
-    out: list[Span] = []
-    seg_start = start
+    segs: list[tuple[int, int, bool]] = []  # (start, end, whether a ';' opened it)
+    seg_start, by_semicolon = start, False
     for m in list(_SEGMENT_SEP.finditer(text[start:pred])) + [None]:
         seg_end = start + m.start() if m else pred
+        prev = segs[-1] if segs else None
+        if prev and by_semicolon and colon_list(text, prev[0], prev[1]) and not _body_at(text, seg_start):
+            segs[-1] = (prev[0], seg_end, prev[2])  # 'Cục trưởng các Cục: Bản quyền tác giả; Báo chí': one list
+        else:
+            segs.append((seg_start, seg_end, by_semicolon))
+        if m:
+            seg_start, by_semicolon = start + m.end(), m.group(0).startswith(";")
+    out: list[Span] = []
+    for seg_start, seg_end, _ in segs:
         seg = text[seg_start:seg_end]
         if ":" in seg and head_re().match(seg.lstrip()):
             out.append((seg_start, seg_end))
         else:
             cuts = [seg_start] + [seg_start + c.end() for c in _COMMA.finditer(seg)]
             out += [(cuts[i], cuts[i + 1] if i + 1 < len(cuts) else seg_end) for i in range(len(cuts))]
-        if m:
-            seg_start = start + m.end()
     return out
 
 
@@ -355,7 +383,7 @@ def object_span(text: str, after: int, end: int) -> Span | None:
         return None
     stops = cue_stops(text, pos, end)
     colon = text.find(":", pos, end)
-    if colon != -1 and COLON_LIST.fullmatch(text, pos, min(colon + 2, end)):
+    if colon != -1 and colon_list(text, pos, min(colon + 2, end), whole=True):
         colon = -1  # 'giao các Sở: Tài chính, Xây dựng ...': the colon opens the list of the bodies addressed
     cands = [p for p in stops + ([colon] if colon != -1 else []) if p > pos]
     stop = min(cands) if cands else end
@@ -565,10 +593,19 @@ def _colon_list_re() -> re.Pattern[str]:
     return re.compile(rf"^(?P<title>.*?\s)?(?:các|Các)\s+(?P<head>{heads}){companions()}\s*:\s*(?P<items>.+)$")
 
 
+@cache
+def _shared_title_re() -> re.Pattern[str]:
+    titles = alternation(_data()["heads"]["shared_titles"]["words"])
+    return re.compile(rf"^(?P<title>{titles})\s+(?P<bodies>cơ quan\b[^,;:()]+(?:,\s*cơ quan\b[^,;:()]+)+)$")
+
+
 def distribute(name: str) -> list[str]:
     """'Các Bộ: Công an, Quốc phòng' → ['Bộ Công an', 'Bộ Quốc phòng']; 'Cục trưởng các Cục: Báo chí, Di
     sản văn hóa' → ['Cục trưởng Cục Báo chí', 'Cục trưởng Cục Di sản văn hóa']: bodies listed under one
     head are each an actor (the gazetteer knows which 'và' belongs to a name). Any other name is itself."""
+    shared = _shared_title_re().match(name.strip())
+    if shared:  # 'Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ': the title holds for each body
+        return [f"{shared.group('title')} {b.strip()}" for b in shared.group("bodies").split(",")]
     m = _colon_list_re().match(name.strip())
     if m is None:
         return [name]

@@ -301,7 +301,7 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
 def _names_bodies(seg: str, colon: int) -> bool:
     """'Giao các Sở: Xây dựng, Nội vụ rà soát ...': the colon opens the fields of the bodies addressed
     (capitalized), not a list of actions."""
-    m = ac.COLON_LIST.search(seg, max(0, colon - 40), colon + 2)
+    m = ac.colon_list(seg, max(0, colon - 40), colon + 2)
     return m is not None and m.end() == colon + 2 and seg[m.end() : m.end() + 1].isupper()
 
 
