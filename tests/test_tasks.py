@@ -213,6 +213,23 @@ def test_plan_table_rows():
     assert t.deadline.value == "2023-09-30"
 
 
+def test_a_procedures_steps_name_who_acts_even_where_a_step_spans_two_rows():
+    doc = extract(
+        UBND_HEAD
+        + "| Bước thực hiện | Đơn vị/người thực hiện | Nội dung công việc | Thời gian thực hiện | Biểu mẫu |\n"
+        "|---|---|---|---|---|\n"
+        "| Bước 1 | Bộ phận một cửa cấp xã | Tiếp nhận hồ sơ, kiểm tra tính hợp lệ | 04 giờ | Mẫu 01 |\n"
+        "| Bước 2 | Lãnh đạo Phòng Kinh tế | Phân công công chức xử lý hồ sơ | 04 giờ | Phiếu kiểm soát |\n"
+        "| Chuyên viên Phòng Kinh tế | Thẩm định hồ sơ, dự thảo văn bản trả lời | 16 giờ |"
+    )
+    got = {t.text: [a.name for a in t.actors] for t in doc.tasks}
+    assert got == {
+        "Tiếp nhận hồ sơ, kiểm tra tính hợp lệ": ["Bộ phận một cửa cấp xã"],
+        "Phân công công chức xử lý hồ sơ": ["Lãnh đạo Phòng Kinh tế"],
+        "Thẩm định hồ sơ, dự thảo văn bản trả lời": ["Chuyên viên Phòng Kinh tế"],
+    }
+
+
 def test_a_list_of_administrative_procedures_is_no_plan_table():
     doc = extract(
         UBND_HEAD

@@ -53,6 +53,11 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
 # with what result and in how long, not who must do what by when: 'Địa điểm thực hiện', 'Cách thức thực hiện',
 # 'Sản phẩm thực hiện', 'Căn cứ pháp lý', 'Phí, lệ phí', 'Thời gian giải quyết'
 _NO_ROLE = re.compile(r"dia diem|cach thuc|san pham|can cu|le phi|giai quyet|ket qua")
+# a procedure's step column ('Bước thực hiện', 'Tên bước', 'Thứ tự công việc'): 'Bước 1', 'Bước 2' name no one
+_STEP = re.compile(r"^(?:ten )?buoc\b|^thu tu\b")
+# a header that opens with a time word is the time column whatever follows ('Thời gian thực hiện', 'Thời hạn hoàn
+# thành nhiệm vụ'), and one that names coordination is that column ('Cơ quan phối hợp')
+_OPENS_TIME = re.compile(r"^(?:thoi gian|thoi han|tien do|moc)\b")
 
 
 # a header naming procedures or documents ('Tên thủ tục hành chính', 'Mã TTHC', 'Tên VBQPPL'): a catalogue
@@ -63,8 +68,12 @@ _CATALOGUE = re.compile(r"ten thu tuc|ma (?:so )?(?:tthc|thu tuc)|ten (?:van ban
 def _roles(header: list[Cell]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(header):
-        key = fold(cell.text)
-        if _NO_ROLE.search(key):
+        key = fold(cell.text).strip(" *")
+        if _NO_ROLE.search(key) or _STEP.search(key):
+            continue
+        first = "coordinate" if "phoi hop" in key else "time" if _OPENS_TIME.search(key) else None
+        if first is not None:
+            roles.setdefault(first, i)
             continue
         for role, pat in _ROLES:
             if pat.search(key) and role not in roles:
@@ -162,20 +171,40 @@ def table_tasks(
     """Tasks of every plan table in the body regions."""
     out: list[TableTask] = []
     for block, first, roles in _plan_tables(text, regions):
+        width = max(len(_cells(text, ln.start, ln.end)) for ln in block)
         for ln in block[first:]:
-            cells = _cells(text, ln.start, ln.end)
+            cells = _aligned(text, _cells(text, ln.start, ln.end), width, roles)
             task = _row_task(text, cells, roles, deadlines, issued_date)
             if task is not None:
                 out.append(task)
     return out
 
 
+def _aligned(text: str, cells: list[Cell], width: int, roles: dict[str, int]) -> list[Cell | None]:
+    """A row short of cells lost them to cells merged over several rows, before or after it ('Bước 2' printed
+    once over two steps): its cells sit where a body's name falls in the lead column and text in the content
+    column; with nothing to tell, from the left."""
+    if len(cells) >= width:
+        return list(cells)
+
+    def fit(k: int) -> int:
+        row: list[Cell | None] = [None] * k + list(cells)
+        lead, content = (row[roles[r]] if roles.get(r, width) < len(row) else None for r in ("lead", "content"))
+        named = lead is not None and ac.is_head_at(text, lead.start)
+        said = content is not None and len(content.text) >= 8 and not ac.is_head_at(text, content.start)
+        return 2 * named + said
+
+    best = max(range(width - len(cells) + 1), key=lambda k: (fit(k), -k))
+    return [None] * best + list(cells)
+
+
 def _row_task(
-    text: str, cells: list[Cell], roles: dict[str, int], deadlines: list[Deadline], issued: str | None
+    text: str, cells: list[Cell | None], roles: dict[str, int], deadlines: list[Deadline], issued: str | None
 ) -> TableTask | None:
     def cell(role: str) -> Cell | None:
         i = roles.get(role)
-        return cells[i] if i is not None and i < len(cells) and cells[i].text.strip() else None
+        c = cells[i] if i is not None and i < len(cells) else None
+        return c if c is not None and c.text.strip() else None
 
     content = cell("content")
     if content is None or len(content.text) < 8 or content.text.isupper():
