@@ -230,6 +230,22 @@ def test_column_headers_printed_after_a_caption_cell_become_the_tables_header_ro
     assert got[3].startswith("| 1 | Đề nghị hướng dẫn thủ tục")
 
 
+def test_a_data_row_citing_a_law_with_its_date_is_no_header_row_and_a_long_caption_stays_above_the_headers():
+    cite = "- Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27 tháng 6 năm 2025; " * 3
+    raw = (
+        "|\nSTT\n|\nTên thủ tục\n|\nCăn cứ pháp lý\n|\n|\n1\n|\nCấp giấy chứng nhận đăng ký hoạt động\n|\n"
+        f"{cite}\n|\n|\nPHỤ LỤC II\nQUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (Ban hành kèm theo Quyết định số"
+        " 15/QĐ-UBND ngày 03 tháng 12 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)\n|\nTT\n|\nTrình tự thực hiện\n|\n"
+        "Trách nhiệm thực hiện\n|\n|\nB1\n|\nTiếp nhận hồ sơ và chuyển phòng chuyên môn\n|\nBộ phận một cửa\n|\n|"
+    )
+    got = lines(raw)
+    assert got[1].startswith("| 1 | Cấp giấy chứng nhận đăng ký hoạt động | - Luật Khoa học")
+    assert got[-2:] == [
+        "| TT | Trình tự thực hiện | Trách nhiệm thực hiện |",
+        "| B1 | Tiếp nhận hồ sơ và chuyển phòng chuyên môn | Bộ phận một cửa |",
+    ]
+
+
 def test_a_heading_that_ends_on_a_unit_word_stays_apart_from_its_first_sentence():
     assert lines("1.2. Cục Quản lý thị trường tỉnh\nLà cơ quan thường trực, tham mưu Trưởng ban.") == [
         "1.2. Cục Quản lý thị trường tỉnh",

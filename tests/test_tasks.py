@@ -230,6 +230,18 @@ def test_a_procedures_steps_name_who_acts_even_where_a_step_spans_two_rows():
     }
 
 
+def test_a_list_of_procedures_gives_the_steps_of_its_procedures_column_and_nothing_else():
+    doc = extract(
+        UBND_HEAD + "| STT | Tên thủ tục hành chính | Cách thức thực hiện | Trình tự thực hiện |\n|---|---|---|---|\n"
+        "| 1 | Cấp giấy phép hoạt động thư viện | - Nộp trực tiếp tại Bộ phận một cửa; - Nộp hồ sơ trực tuyến. | "
+        "- Tổ chức gửi hồ sơ đến Sở Văn hóa. - Trong thời hạn 05 ngày làm việc, Sở Văn hóa kiểm tra tính hợp lệ "
+        "của hồ sơ. |"
+    )
+    assert [(t.text, [a.name for a in t.actors]) for t in doc.tasks] == [
+        ("Trong thời hạn 05 ngày làm việc, Sở Văn hóa kiểm tra tính hợp lệ của hồ sơ.", ["Sở Văn hóa"])
+    ]
+
+
 def test_a_list_of_administrative_procedures_is_no_plan_table():
     doc = extract(
         UBND_HEAD

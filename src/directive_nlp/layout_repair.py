@@ -82,7 +82,7 @@ def explode_tables(lines: list[str]) -> list[str]:
         if _TABLE_SEP.match(s):
             continue
         cells = [c.strip() for c in s.strip("|").split("|")]
-        if _HEADERISH.search(s) or len([c for c in cells if c]) == 1:
+        if any(_headerish(c) for c in cells) or len([c for c in cells if c]) == 1:
             for c in cells:
                 out.extend(_explode_cell(c))
         else:
@@ -110,11 +110,13 @@ def rebuild_cell_tables(lines: list[str]) -> list[str]:
         data = [_data_row(cells) for cells, _, _ in rows]
         for k, (cells, a, b) in enumerate(rows):
             near = (k > 0 and data[k - 1]) or (k + 1 < len(rows) and data[k + 1])
-            if data[k] or (near and len(cells) >= 2 and _plain_row(cells)):
+            width = max((len(r[0]) for r in rows[k + 1 : k + 6]), default=0)  # a group row below is narrower
+            caption = data[k] and width and len(cells) > width and _captioned_headers(cells, width)
+            if not caption and (data[k] or (near and len(cells) >= 2 and _plain_row(cells))):
                 out.append("| " + " | ".join(cells) + " |")
-            elif k + 1 < len(rows) and data[k + 1] and _headers_at_end(cells, len(rows[k + 1][0])):
+            elif k + 1 < len(rows) and (caption or (data[k + 1] and _headers_at_end(cells, len(rows[k + 1][0])))):
                 # the column headers printed in the cells after a caption (or a signature) in one row
-                width = len(rows[k + 1][0])
+                width = width if caption else len(rows[k + 1][0])
                 cut = _cell_line(lines, a, b, len(cells) - width)
                 out.extend(ln for ln in lines[a:cut] if ln.strip() != "|")
                 out.append("| " + " | ".join(cells[-width:]) + " |")
@@ -132,6 +134,15 @@ def _headers_at_end(cells: list[str], width: int) -> bool:
     return width >= 3 and bool(head) and _plain_row(tail) and max(len(c) for c in tail) <= 80
 
 
+_ORDINAL_HEAD = re.compile(r"(?i)\**\s*(?:s[ốô] tt|stt|tt|bước)\s*\**")
+
+
+def _captioned_headers(cells: list[str], width: int) -> bool:
+    """'PHỤ LỤC II ... (Ban hành kèm theo Quyết định số ... ngày ...) ... | TT | Trình tự thực hiện | ...': a
+    long caption in the cells before the column headers, which open with an ordinal column."""
+    return any(len(c) > 100 for c in cells[:-width]) and bool(_ORDINAL_HEAD.fullmatch(cells[-width]))
+
+
 def _cell_line(lines: list[str], a: int, b: int, m: int) -> int:
     """The index of the first line of cell ``m`` (0-based) in the row printed on lines[a:b]."""
     seen, inside = -1, False
@@ -147,7 +158,17 @@ def _cell_line(lines: list[str], a: int, b: int, m: int) -> int:
 
 def _plain_row(cells: list[str]) -> bool:
     keyed = sum(1 for c in cells if c.rstrip(" *").endswith(":"))
-    return keyed * 2 < len(cells) and not any(_HEADERISH.search(c) for c in cells)
+    return keyed * 2 < len(cells) and not any(_headerish(c) for c in cells)
+
+
+_CELL_DATE = re.compile(r"(?i)ngày\s+\S+\s+tháng\s+\S+\s+năm")
+
+
+def _headerish(cell: str) -> bool:
+    """A cell of a document's header: the motto, 'Số:', 'Kính gửi', or a date line — short, unlike a data
+    cell citing a law 'Luật ... ngày 27 tháng 6 năm 2025' among others."""
+    m = _HEADERISH.search(cell)
+    return m is not None and (len(cell) <= 120 or not _CELL_DATE.fullmatch(m.group(0)))
 
 
 def _data_row(cells: list[str]) -> bool:

@@ -51,8 +51,9 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
 
 # columns of a list of administrative procedures or of a procedure's steps that say where, how, on what basis,
 # with what result and in how long, not who must do what by when: 'Địa điểm thực hiện', 'Cách thức thực hiện',
-# 'Sản phẩm thực hiện', 'Căn cứ pháp lý', 'Phí, lệ phí', 'Thời gian giải quyết'
-_NO_ROLE = re.compile(r"dia diem|cach thuc|san pham|can cu|le phi|giai quyet|ket qua")
+# 'Sản phẩm thực hiện', 'Căn cứ pháp lý', 'Phí, lệ phí', 'Thời gian giải quyết'; and what a row costs ('Mức chi',
+# 'Kinh phí', 'Đơn vị tính': a unit of measure, no unit of the state)
+_NO_ROLE = re.compile(r"dia diem|cach thuc|san pham|can cu|le phi|giai quyet|ket qua|don vi tinh|muc chi|kinh phi")
 # a procedure's step column ('Bước thực hiện', 'Tên bước', 'Thứ tự công việc'): 'Bước 1', 'Bước 2' name no one
 _STEP = re.compile(r"^(?:ten )?buoc\b|^thu tu\b")
 # a header that opens with a time word is the time column whatever follows ('Thời gian thực hiện', 'Thời hạn hoàn
@@ -63,6 +64,18 @@ _OPENS_TIME = re.compile(r"^(?:thoi gian|thoi han|tien do|moc)\b")
 # a header naming procedures or documents ('Tên thủ tục hành chính', 'Mã TTHC', 'Tên VBQPPL'): a catalogue
 # (a decision announcing administrative procedures), whose rows name procedures, not tasks
 _CATALOGUE = re.compile(r"ten thu tuc|ma (?:so )?(?:tthc|thu tuc)|ten (?:van ban|vbqppl)")
+_STEPS = re.compile(r"^\W*(?:\d\.\s*)?trinh tu\b")
+
+
+def _steps_column(table: list[list[Cell]]) -> int | None:
+    """The column of a catalogue that gives the procedures' steps: its header, or nearly all its cells, open
+    with 'Trình tự' ('Trình tự thực hiện', '1. Trình tự thực hiện TTHC - Tổ chức gửi hồ sơ ...')."""
+    for i in range(len(table[0])):
+        cells = [row[i] for row in table[1:] if i < len(row)]
+        opening = sum(1 for c in cells if _STEPS.search(fold(c.text)))
+        if _STEPS.search(fold(table[0][i].text)) or (cells and opening * 4 >= len(cells) * 3):
+            return i
+    return None
 
 
 def _roles(header: list[Cell]) -> dict[str, int]:
@@ -105,9 +118,12 @@ def _plan_tables_of(
     for block in blocks:
         table = [_cells(text, ln.start, ln.end) for ln in block]
         if any(_CATALOGUE.search(fold(c.text)) for c in table[0]):
-            out.append((block, 1, {}))  # taken, so that its cells are not read as paragraphs, and gives no task
+            # taken, so that its cells are not read as paragraphs, and gives no task of its own; a column of the
+            # procedures' steps ('Trình tự thực hiện') is read as text: its steps say which body does what
+            steps = _steps_column(table)
+            out.append((block, 1, {} if steps is None else {"steps": steps}))
             continue
-        roles = _roles(table[0])
+        roles = _roles(table[0]) if not any(_FIGURE.fullmatch(c.text) for c in table[0]) else {}
         if {"lead", "time"} & set(roles) and "content" not in roles:
             content = _text_column(table[1:], set(roles.values()))
             if content is not None:
@@ -120,6 +136,8 @@ def _plan_tables_of(
             out.append((block, 0, roles))
     return out
 
+
+_FIGURE = re.compile(r"[\d.,]+")  # a row holding a figure ('600') is data, not the columns' names
 
 _MIN_ROWS = 3  # a table shows its columns by its cells only over a few rows
 
@@ -160,9 +178,14 @@ def _roles_by_cells(text: str, table: list[list[Cell]]) -> dict[str, int]:
     return roles
 
 
-def plan_table_rows(text: str, regions: list[tuple[int, int, str]]) -> set[int]:
-    """Start offsets of the rows the plan-table reader takes (other tables are read cell by cell)."""
-    return {ln.start for block, _, _ in _plan_tables(text, regions) for ln in block}
+def plan_table_rows(text: str, regions: list[tuple[int, int, str]]) -> dict[int, frozenset[int]]:
+    """Start offsets of the rows the plan-table reader takes, each with the columns it leaves to be read as
+    text (other tables are read cell by cell)."""
+    return {
+        ln.start: frozenset([roles["steps"]] if "steps" in roles and k >= first else [])
+        for block, first, roles in _plan_tables(text, regions)
+        for k, ln in enumerate(block)
+    }
 
 
 def table_tasks(

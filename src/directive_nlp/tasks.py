@@ -133,7 +133,7 @@ def paragraphs(
     regions: list[tuple[int, int, str]],
     skip: list[tuple[int, int]],
     sections: list[Section],
-    table_rows: set[int] | None = None,
+    table_rows: dict[int, frozenset[int]] | None = None,
 ) -> list[Para]:
     """The lines of the regions as paragraphs, each with the section it is in. A table row the plan-table
     reader does not take gives one paragraph per cell (a table of steps, of criteria, a two-column list)."""
@@ -153,8 +153,9 @@ def paragraphs(
             k += 1
         opened = [o for o in opened if o.start <= ln.start <= o.end]
         if ln.text.startswith("|"):
-            if table_rows is not None and ln.start not in table_rows:
-                out += _cell_paras(ln.start, ln.text, opened[-1] if opened else None)
+            if table_rows is not None:
+                cols = table_rows.get(ln.start)
+                out += _cell_paras(ln.start, ln.text, opened[-1] if opened else None, cols)
             continue
         sec = by_start.get(ln.start)
         quoted = quote.feed(ln.text)
@@ -168,14 +169,36 @@ def paragraphs(
 _CELL = re.compile(r"[^|]+")
 
 
-def _cell_paras(start: int, row: str, sec: Section | None) -> list[Para]:
+def _cell_paras(start: int, row: str, sec: Section | None, cols: frozenset[int] | None = None) -> list[Para]:
+    """One paragraph per cell (only of the columns ``cols`` when given)."""
     out = []
-    for m in _CELL.finditer(row):
+    for i, m in enumerate(_CELL.finditer(row)):
+        if cols is not None:
+            if i in cols:
+                out += _step_paras(start + m.start(), m.group(0), sec)
+            continue
         raw = m.group(0)
         a = start + m.start() + len(raw) - len(raw.lstrip())
         b = start + m.end() - (len(raw) - len(raw.rstrip()))
         if b - a >= 8:  # not a row number, a mark, a figure
             out.append(Para(a, b, sec, False, cell=True))
+    return out
+
+
+# a procedure's steps joined in one cell: '1. Trình tự thực hiện - Tổ chức gửi hồ sơ ... - Trong thời hạn 05 ngày,
+# Sở ... kiểm tra ... 2. Cách thức thực hiện: ...': each '- ' item and each numbered part is a paragraph
+_STEP_BREAK = re.compile(r"(?:(?<=[.;:])|^)\s*(?:[-+•]\s+|\d{1,2}\.\s+(?=[A-ZĐ]))")
+
+
+def _step_paras(start: int, cell: str, sec: Section | None) -> list[Para]:
+    breaks = [(m.start(), m.end()) for m in _STEP_BREAK.finditer(cell)]
+    pieces = zip([0] + [e for _, e in breaks], [s for s, _ in breaks] + [len(cell)], strict=True)
+    out = []
+    for a, b in pieces:
+        seg = cell[a:b]
+        a2, b2 = start + a + len(seg) - len(seg.lstrip()), start + a + len(seg.rstrip())
+        if b2 - a2 >= 8:
+            out.append(Para(a2, b2, sec, False, cell=True))
     return out
 
 
