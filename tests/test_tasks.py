@@ -74,6 +74,20 @@ def actors(task) -> list[tuple[str, str, str]]:
             "rà soát danh sách",
             [("Ban Dân tộc", "lead", "explicit")],
         ),
+        # an execution article's ';' list: a part's own words ('cấp tỉnh, cấp xã', 'tại tỉnh') stay in its name
+        (
+            "Điều 4. Các ông, bà: Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Trung tâm Phục vụ hành chính công"
+            " cấp tỉnh, cấp xã; Thủ trưởng cơ quan Thuế tại tỉnh Hà Nam; Chủ tịch UBND các xã, phường; Thủ trưởng"
+            " các đơn vị sự nghiệp công lập thuộc tỉnh chịu trách nhiệm thi hành Quyết định này./.",
+            "chịu trách nhiệm thi hành",
+            [
+                ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead", "explicit"),
+                ("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã", "lead", "explicit"),
+                ("Thủ trưởng cơ quan Thuế tại tỉnh Hà Nam", "lead", "explicit"),
+                ("Chủ tịch UBND các xã, phường", "lead", "explicit"),
+                ("Thủ trưởng các đơn vị sự nghiệp công lập thuộc tỉnh", "lead", "explicit"),
+            ],
+        ),
         # a head and its colon name each body once: 'Các Bộ, cơ quan: ...' as subject, 'giao các Sở: ...' as object
         (
             "9. Các Bộ, cơ quan: Nội vụ, Y tế, Văn hóa, Thể thao và Du lịch, Công Thương, Ngoại giao, Khoa học và"

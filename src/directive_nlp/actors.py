@@ -241,7 +241,7 @@ def _looks_actor(s: str) -> bool:
     return bool(_LETTER.search(s))
 
 
-_SHORT_LABEL = re.compile(r"\s*[^\W\d][\w ]{0,20}:\s+")
+_SHORT_LABEL = re.compile(r"\s*[^\W\d][\w ,()]{0,20}:\s+")  # also "Các ông, bà: ", "Các ông (bà): "
 
 
 def subject_span(text: str, start: int, pred: int) -> Span | None:
@@ -267,6 +267,8 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
             continue
         if _continuation_re().match(text[lead:b]) and (subject_start is not None or trailing_continuations):
             continue
+        if subject_start is not None and _in_named_segment(text, start, a):
+            continue  # '...; Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã; ...': its head comes first
         if subject_start is None:
             inner = _inner_head(text, lead, b)
             if inner is not None:
@@ -278,13 +280,33 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     return subject_start, _first_stop(text, subject_start, pred)
 
 
+def _in_named_segment(text: str, start: int, pos: int) -> bool:
+    """``pos`` lies inside a ';'-separated part of a list that opens with an actor's head, after its opening."""
+    semi = text.rfind(";", start, pos)
+    if semi == -1:
+        return False
+    seg = semi + 1 + len(text[semi + 1 : pos]) - len(text[semi + 1 : pos].lstrip())
+    return seg < pos and is_head_at(text, seg) and not _protected_inside(text, seg)
+
+
+def _last_named_segment(text: str, start: int, pred: int) -> int:
+    """Where the last ';'-separated part of a subject that opens with an actor's head starts (``start`` if none):
+    words inside the parts before it belong to their names."""
+    for m in reversed(list(re.finditer(r";\s*", text[start:pred]))):
+        seg = start + m.end()
+        if is_head_at(text, seg) and not _protected_inside(text, seg):
+            return seg
+    return start
+
+
 def _first_stop(text: str, start: int, pred: int) -> int:
     """The subject ends at its first verb: 'Bộ Công an chỉ đạo lực lượng ... phải' → 'Bộ Công an'; but a
     body named by its role runs to the main predicate: 'Cơ quan phối hợp có trách nhiệm ...'."""
     bare = _bare_unit_re().match(text, start, pred)
     if bare is not None:
         return bare.end()  # 'Tỉnh tổ chức thực hiện ...': the province the document speaks to, unnamed
-    stops = [p for p in cue_stops(text, start, pred) if p > start and not text.startswith("tổ chức", p)]
+    last = _last_named_segment(text, start, pred)  # '...; Thủ trưởng cơ quan Thuế tại tỉnh; Chủ tịch ...': a
+    stops = [p for p in cue_stops(text, last, pred) if p > last and not text.startswith("tổ chức", p)]  # list of ';'
     if stops and is_strong(text, pred) and role_name_at(text, start, stops[0]):
         return _name_end(text, start, pred)
     return min(stops) if stops else pred
