@@ -202,6 +202,18 @@ def test_plan_assignment_lines():
     assert t.deadline is not None and t.deadline.value == "2023-06-30"
 
 
+def test_an_assignment_line_names_no_purpose_but_the_body_named_after_it():
+    doc = extract(
+        HEAD + "II. NỘI DUNG\n1. Tuyên truyền\n1.1. Tổ chức tuyên truyền trên báo, đài.\n"
+        "- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch trong phạm vi chức năng, nhiệm vụ của mình và các"
+        " cơ quan, đơn vị có liên quan.\n"
+    )
+    assert actors(task_with(doc, "Tổ chức tuyên truyền")) == [
+        ("Sở Văn hóa, Thể thao và Du lịch", "lead", "assignment"),
+        ("các cơ quan, đơn vị có liên quan", "lead", "assignment"),
+    ]
+
+
 def test_a_titled_plan_item_with_its_own_bullets_and_assignment_lines():
     doc = extract(
         HEAD

@@ -136,6 +136,12 @@ _LIST_BEFORE = re.compile(r"(?:,|các|và)\s$")
 _UNIT_HEAD_BEFORE = re.compile(r"(?:Tổng cục|Cục|Ban|Viện|Trung tâm|Chi cục)\s$")
 
 
+def np_stop(text: str, start: int, end: int) -> int | None:
+    """Where a stop word ends a noun phrase in text[start:end] ('... theo chức năng', '... để thực hiện')."""
+    m = _stop_re().search(text, start, end)
+    return m.start() if m else None
+
+
 def cue_stops(text: str, pos: int, end: int) -> list[int]:
     """Where an actor phrase starting at ``pos`` must end: a lower-case predicate that is
     not part of a name ('các tổ chức', 'Tổng cục quản lý ruộng đất'), or a stop word."""

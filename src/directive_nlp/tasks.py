@@ -1004,6 +1004,9 @@ def _sibling_groups(sections: list[Section]) -> dict[tuple[str | None, str], lis
     return groups
 
 
+_AND_NEXT = re.compile(r"(?:,|\bvà)\s+")
+
+
 def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for ln in split_lines(text[start:end]):
@@ -1018,7 +1021,16 @@ def _assignment_actor_spans(text: str, start: int, end: int) -> list[tuple[int, 
         first = min((c[0] for c in coords), default=b)
         stop = text.rfind("chủ trì", a, first) if "chủ trì" in text[a:first] else first
         stop = first if stop == -1 else stop
-        for x, y in ac.split_actor_list(text, a, stop):
+        # '- Cơ quan thực hiện: Các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan khác': a
+        # phrase after a stop word is no part of the name; a body named after it ('và các cơ quan ...') is
+        cut = ac.np_stop(text, a, stop)
+        parts = [(a, stop)] if cut is None else [(a, cut)]
+        if cut is not None:
+            more = next(
+                (cut + m.end() for m in _AND_NEXT.finditer(text[cut:stop]) if ac.is_head_at(text, cut + m.end())), None
+            )
+            parts += [(more, stop)] if more is not None else []
+        for x, y in (span for p, q in parts for span in ac.split_actor_list(text, p, q)):
             out.append((x, y, "lead"))
         out += [(x, y, "coordinate") for x, y in coords]
     return out
