@@ -322,6 +322,9 @@ def test_an_action_assigned_to_no_one_is_no_task():
         "Trưởng phòng được ký thừa lệnh Giám đốc các văn bản hướng dẫn nghiệp vụ.",
         # a standard the holder of an office must meet
         "Giám đốc Trung tâm phải có ít nhất 05 năm kinh nghiệm quản lý và trình độ thạc sĩ trở lên.",
+        # what a body will do, said as a statement ('sẽ'), assigns nothing
+        "Về triển khai Đề án: Bộ Nội vụ sẽ hướng dẫn các địa phương xây dựng kế hoạch.",
+        "Văn phòng sẽ phối hợp với các cơ quan liên quan tổng hợp các kiến nghị.",
     ],
 )
 def test_not_tasks(body):

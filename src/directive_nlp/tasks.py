@@ -1398,8 +1398,11 @@ def _assigns(t: Task, selves: list[str]) -> bool:
     if _only_addressed(t):
         return False
     leads = [a for a in t.actors if a.role == "lead"] or t.actors
+    own_time = t.deadline is not None and t.deadline.start >= t.start and t.deadline.end <= t.end
+    if any(a.source == "explicit" and re.search(rf"{re.escape(a.name)}\s+sẽ\s", t.text) for a in leads):
+        return own_time  # 'Chính phủ sẽ phân công ...', 'Văn phòng sẽ phối hợp ...': what a body will do, a statement
     if all(a.source == "explicit" and _is_self(a.name, selves) for a in leads):
-        return t.deadline is not None and t.deadline.start >= t.start and t.deadline.end <= t.end
+        return own_time
     return True
 
 
