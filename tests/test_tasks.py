@@ -88,6 +88,12 @@ def actors(task) -> list[tuple[str, str, str]]:
                 ("Thủ trưởng các đơn vị sự nghiệp công lập thuộc tỉnh", "lead", "explicit"),
             ],
         ),
+        # a note in brackets after a body's name is no part of it
+        (
+            "11. Sở Nội vụ (cơ quan thường trực Ban Chỉ đạo tỉnh) tổng hợp kết quả thực hiện.",
+            "tổng hợp kết quả",
+            [("Sở Nội vụ", "lead", "explicit")],
+        ),
         # a head and its colon name each body once: 'Các Bộ, cơ quan: ...' as subject, 'giao các Sở: ...' as object
         (
             "9. Các Bộ, cơ quan: Nội vụ, Y tế, Văn hóa, Thể thao và Du lịch, Công Thương, Ngoại giao, Khoa học và"

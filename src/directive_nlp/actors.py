@@ -586,6 +586,8 @@ def _unit_heads() -> list[str]:
 
 
 _ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây|gọi tắt)")
+_ENUMERATED = re.compile(r"\s*:\s*\(?\d{1,2}[).]")
+_NOTE = re.compile(r"\s*\([^()]*\)$")
 
 
 @lru_cache(maxsize=8192)
@@ -594,7 +596,11 @@ def plausible_actor(name: str) -> str | None:
     trân trọng' → 'Văn phòng Chính phủ'), or None for a phrase that names none ('Hệ thống', 'Kinh phí',
     'Đầu tư': a clause's first noun taken for its subject)."""
     name = _ALIAS.split(name)[0]  # 'các cơ sở đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo)'
+    name = _ENUMERATED.split(name)[0]  # 'Bộ Tài chính: (1) Chủ trì ...': the body, then what it is given
     name = name.strip(" ,;:.-")
+    bare = _NOTE.sub("", name)
+    if bare != name and len(bare.split()) >= 2 and plausible_actor(bare) == bare:
+        name = bare  # 'Sở Nội vụ (Cơ quan thường trực Ban ...)', 'Trung tâm ... (VNMAC)': the name, not its note
     cut = _trailer_re().search(name)
     if cut is not None:
         name = name[: cut.start()].rstrip(" ,;:")
