@@ -72,6 +72,9 @@ def test_task_word_list_examples():
     assert not actors.is_head_at(d["heads"]["not_heads"]["example"], 0)
     for item in d["noun_item_openers"]["examples"]:
         assert tasks._noun_item_re().match(item), item
+    assigned = d["role_heads"]["assigned_example"]
+    subj = actors.subject_span(assigned, 0, assigned.index("có trách nhiệm"))
+    assert subj is not None and assigned[subj[0] : subj[1]].strip().endswith("theo Kế hoạch này")
     for name, names in d["heads"]["shared_titles"]["examples"]:
         assert actors.distribute(name) == names
     for heading, actor in d["lead_strip"]["duties"]["examples"]:

@@ -88,6 +88,12 @@ def actors(task) -> list[tuple[str, str, str]]:
                 ("Thủ trưởng các đơn vị sự nghiệp công lập thuộc tỉnh", "lead", "explicit"),
             ],
         ),
+        # a body named by what it was given: the name runs to the main predicate
+        (
+            "12. Các đơn vị được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán.",
+            "lập dự toán",
+            [("Các đơn vị được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "lead", "explicit")],
+        ),
         # a note in brackets after a body's name is no part of it
         (
             "11. Sở Nội vụ (cơ quan thường trực Ban Chỉ đạo tỉnh) tổng hợp kết quả thực hiện.",

@@ -328,7 +328,17 @@ def role_name_at(text: str, start: int, first_stop: int) -> bool:
     """'Cơ quan chủ trì', 'các đơn vị phối hợp', 'Cơ quan đăng ký đầu tư': a generic head whose verb names
     the body's role (the verb right after the head is part of the name)."""
     m = _role_head_re().match(text, start)
-    return m is not None and m.end() == first_stop
+    if m is None:
+        return False
+    assigned = _assigned_re().match(text, m.end())
+    if assigned is not None:  # 'Các đơn vị được phân công chủ trì ... có trách nhiệm': named by what it was given
+        return first_stop <= assigned.end()
+    return m.end() == first_stop
+
+
+@cache
+def _assigned_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_data()['role_heads']['assigned'])})\s+")
 
 
 def _name_end(text: str, start: int, end: int) -> int:
@@ -601,7 +611,11 @@ def plausible_actor(name: str) -> str | None:
     bare = _NOTE.sub("", name)
     if bare != name and len(bare.split()) >= 2 and plausible_actor(bare) == bare:
         name = bare  # 'Sở Nội vụ (Cơ quan thường trực Ban ...)', 'Trung tâm ... (VNMAC)': the name, not its note
-    cut = _trailer_re().search(name)
+    role = _role_head_re().match(name)
+    given = _assigned_re().match(name, role.end()) if role else None  # 'Các cơ quan được phân công chủ trì ...'
+    cut = _trailer_re().search(name, given.end() if given else 0)
+    if given is not None and dangling_end_re().search(name[: cut.start()] if cut else name):
+        cut = _trailer_re().search(name)  # the name ran on into the action: the body alone
     if cut is not None:
         name = name[: cut.start()].rstrip(" ,;:")
     if not name:
