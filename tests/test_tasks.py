@@ -268,6 +268,26 @@ def test_a_procedures_steps_name_who_acts_even_where_a_step_spans_two_rows():
     }
 
 
+def test_a_table_of_steps_under_a_caption_row_is_read_by_its_header():
+    doc = extract(
+        UBND_HEAD + "| 2.10 | Quy trình xử lý công việc |\n| TT | Trình tự | Trách nhiệm | Thời gian | Biểu mẫu |\n"
+        "| B1 | Tiếp nhận hồ sơ và chuyển phòng chuyên môn | Công chức một cửa | 0,5 ngày | Mẫu 01 |\n"
+        "| B2 | Thẩm định hồ sơ, dự thảo quyết định | Phòng Tổ chức hành chính | 05 ngày | Mẫu 02 |"
+    )
+    assert [(t.text, [a.name for a in t.actors]) for t in doc.tasks] == [
+        ("Tiếp nhận hồ sơ và chuyển phòng chuyên môn", ["Công chức một cửa"]),
+        ("Thẩm định hồ sơ, dự thảo quyết định", ["Phòng Tổ chức hành chính"]),
+    ]
+
+
+def test_a_list_after_what_was_done_holds_no_task():
+    doc = extract(
+        CV_HEAD + "Sở Y tế đã biên soạn Sổ tay nghiệp vụ nhằm hỗ trợ các trạm y tế trong các nội dung: quản lý hồ sơ"
+        " sức khỏe; tiêm chủng mở rộng; tuyên truyền phòng bệnh."
+    )
+    assert doc.tasks == []
+
+
 def test_a_list_of_procedures_gives_the_steps_of_its_procedures_column_and_nothing_else():
     doc = extract(
         UBND_HEAD + "| STT | Tên thủ tục hành chính | Cách thức thực hiện | Trình tự thực hiện |\n|---|---|---|---|\n"

@@ -123,13 +123,11 @@ def _plan_tables_of(
             steps = _steps_column(table)
             out.append((block, 1, {} if steps is None else {"steps": steps}))
             continue
-        roles = _roles(table[0]) if not any(_FIGURE.fullmatch(c.text) for c in table[0]) else {}
-        if {"lead", "time"} & set(roles) and "content" not in roles:
-            content = _text_column(table[1:], set(roles.values()))
-            if content is not None:
-                roles["content"] = content
-        if "content" in roles and {"lead", "time"} & set(roles):
-            out.append((block, 1, roles))
+        # the header row, or the row after a narrower caption row ('| 2.10 | Quy trình xử lý công việc |')
+        heads = [0, 1] if len(table) > 2 and len(table[0]) < len(table[1]) else [0]
+        found = next(((k, r) for k in heads if (r := _header_roles(table, k))), None)
+        if found is not None:
+            out.append((block, found[0] + 1, found[1]))
             continue
         roles = _roles_by_cells(text, table)
         if roles:
@@ -138,6 +136,17 @@ def _plan_tables_of(
 
 
 _FIGURE = re.compile(r"[\d.,]+")  # a row holding a figure ('600') is data, not the columns' names
+
+
+def _header_roles(table: list[list[Cell]], k: int) -> dict[str, int]:
+    """The column roles row ``k`` names, when they make a plan table (what to do, and who or by when)."""
+    roles = _roles(table[k]) if not any(_FIGURE.fullmatch(c.text) for c in table[k]) else {}
+    if {"lead", "time"} & set(roles) and "content" not in roles:
+        content = _text_column(table[k + 1 :], set(roles.values()))
+        if content is not None:
+            roles["content"] = content
+    return roles if "content" in roles and {"lead", "time"} & set(roles) else {}
+
 
 _MIN_ROWS = 3  # a table shows its columns by its cells only over a few rows
 
