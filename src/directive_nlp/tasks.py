@@ -307,9 +307,7 @@ def _split_lead_list(text: str, c: Clause) -> list[Clause]:
     if colon is None:
         return [c]
     if _names_bodies(seg, colon) or _PAST.search(seg, 0, colon):
-        return [
-            c
-        ]  # '... Bộ đã chỉ đạo xây dựng Cẩm nang ... trong các nội dung: quản lý ...; xác minh ...': what was done
+        return [c]  # '... đã chỉ đạo xây dựng ... trong các nội dung: quản lý ...; xác minh ...': what was done
     parts = _split_semicolons(text, c.start + colon + 1, c.end)
     if not parts or not _starts_with_cue(text, parts[0][0]):
         return [c]
