@@ -354,6 +354,8 @@ def test_an_action_assigned_to_no_one_is_no_task():
         "Trưởng phòng được ký thừa lệnh Giám đốc các văn bản hướng dẫn nghiệp vụ.",
         # a standard the holder of an office must meet
         "Giám đốc Trung tâm phải có ít nhất 05 năm kinh nghiệm quản lý và trình độ thạc sĩ trở lên.",
+        # what a body is
+        "Cổng Thông tin điện tử tỉnh là kênh cung cấp thông tin chính thức về hoạt động của các cơ quan.",
         # what a body will do, said as a statement ('sẽ'), assigns nothing
         "Về triển khai Đề án: Bộ Nội vụ sẽ hướng dẫn các địa phương xây dựng kế hoạch.",
         "Văn phòng sẽ phối hợp với các cơ quan liên quan tổng hợp các kiến nghị.",
@@ -539,6 +541,17 @@ def test_in_a_text_of_norms_a_duty_heading_assigns_its_items_unless_it_names_the
     doc = extract(TT_HEAD + example.split("\n", 2)[2])
     assert [(t.text, [a.name for a in t.actors]) for t in doc.tasks] == [
         ("Kiểm tra sổ ghi chép hằng ngày.", ["Tổ quản lý bến"])
+    ]
+
+
+def test_whoever_a_duty_heading_names_acts_in_its_items():
+    doc = extract(
+        TT_HEAD + "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 9. Trách nhiệm của người quản trị hệ thống\n"
+        "1. Kiểm tra an toàn tài khoản quản trị hằng ngày.\n2. Báo cáo Sở Y tế khi có sự cố."
+    )
+    assert [(t.text, [a.name for a in t.actors]) for t in doc.tasks] == [
+        ("Kiểm tra an toàn tài khoản quản trị hằng ngày.", ["người quản trị hệ thống"]),
+        ("Báo cáo Sở Y tế khi có sự cố.", ["người quản trị hệ thống"]),
     ]
 
 

@@ -496,6 +496,12 @@ def _duty_prefixes() -> list[str]:
     return sorted({h[: h.index(" của ") + 4] for h, _ in _data()["lead_strip"]["duties"]["examples"]})
 
 
+def after_duty_words(text: str, pos: int) -> bool:
+    """``pos`` follows 'Trách nhiệm của' (a duty heading's words) on its line: whoever is named there acts."""
+    line = text.rfind("\n", 0, pos) + 1
+    return re.search(rf"(?:{alternation(_duty_prefixes())})\s+$", text[line:pos]) is not None
+
+
 def duty_heading(seg: str) -> bool:
     """'Trách nhiệm của thủ quỹ': whose duties the items below are."""
     return _duty_re().match(seg) is not None

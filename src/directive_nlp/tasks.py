@@ -420,6 +420,7 @@ def _starts_with_cue(text: str, pos: int) -> bool:
 # ------------------------------------------------------------------ what is a task
 
 
+_COPULA = re.compile(r"\s*là\s")
 _PAST = re.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)")
 _CONDITIONAL = re.compile(r"^(?:Trường hợp|trường hợp|Nếu|nếu|Khi|khi|Trong quá trình|Đối với)\b")
 
@@ -520,6 +521,14 @@ class _ClauseFacts:
             m = _INNER_PASSIVE.search(self.text, subj[0], subj[1])
         return m is not None and _passive_ok_re().match(self.text, m.end(1) - len("được")) is None
 
+    @_once
+    def copula(self) -> bool:
+        """The subject is followed by 'là' ('Cổng Thông tin điện tử tỉnh là kênh cung cấp ...'): what it is."""
+        subj = self.subject
+        if subj is None:
+            return False  # the subject may run past its 'là' ('Cổng ... tỉnh là kênh'), as past 'được'
+        return _COPULA.match(self.text, subj[1], self.c.end) is not None or " là " in self.text[subj[0] : subj[1]]
+
     @property
     def heading(self) -> bool:
         """The label line of a heading section (not a clause after a lead)."""
@@ -547,7 +556,7 @@ def _is_task(f: _ClauseFacts, deadlines: list[Deadline] | None) -> tuple[bool, b
     narrative = f.narrative and not f.conditional
     if cue_start or modal:
         return not (narrative and not modal and not cue_start), cue_start
-    if f.subject is not None and not f.past and not narrative and not f.passive:
+    if f.subject is not None and not f.past and not narrative and not f.passive and not f.copula:
         return True, False
     return False, False
 
@@ -1704,6 +1713,8 @@ def _add_actor(out: list[Actor], seen: set[str], text: str, a: int, b: int, role
     if name is None and is_upper_line(raw):  # 'TỈNH SƠN LA' of an upper-case subject, as printed
         recased = _canonical(raw) or ""
         name = raw.strip() if ac.plausible_actor(recased[:1].upper() + recased[1:]) else None
+    if name is None and source == "heading" and ac.after_duty_words(text, a) and raw.strip():
+        name = raw.strip()  # 'Điều 18. Trách nhiệm của người quản trị hệ thống': named by its heading
     if name is None or ac.dangling_end_re().search(name):
         return  # not a body, an office holder or a collective ('... và ý kiến của': a fragment): no actor
     a += raw.find(name)
