@@ -544,6 +544,11 @@ def test_in_a_text_of_norms_a_duty_heading_assigns_its_items_unless_it_names_the
     ]
 
 
+def test_in_a_text_of_norms_an_agency_named_by_cơ_quan_and_its_name_is_a_body_of_the_state():
+    doc = extract(TT_HEAD + "Điều 5. Kiểm tra\nCơ quan Kiểm lâm chủ trì kiểm tra việc sử dụng lửa trong rừng hằng năm.")
+    assert [[a.name for a in t.actors] for t in doc.tasks] == [["Cơ quan Kiểm lâm"]]
+
+
 def test_whoever_a_duty_heading_names_acts_in_its_items():
     doc = extract(
         TT_HEAD + "Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 9. Trách nhiệm của người quản trị hệ thống\n"

@@ -1323,7 +1323,12 @@ def _norm_of_the_public(t: Task, norms: list[tuple[int, int]], by_id: dict[str, 
         _public(a.name, f) for a, f in zip(t.actors, found, strict=True)
     ):
         return False  # 'Điều 17. Trách nhiệm của Văn thư cơ quan': the text assigns these duties to whom it names
-    return not any(_real_body(f) for f in found)
+    return not any(_real_body(f) or _NAMED_AGENCY.match(a.name) for a, f in zip(t.actors, found, strict=True))
+
+
+# 'Cơ quan Kiểm lâm', 'Cơ quan Thuế', 'cơ quan Công an': the generic head before a capitalized name is an agency of
+# the state, whatever the gazetteer knows
+_NAMED_AGENCY = re.compile(r"(?:[Cc]ác\s+)?[Cc]ơ quan\s+[A-ZĐ]")
 
 
 @cache
