@@ -286,22 +286,26 @@ def subject_span(text: str, start: int, pred: int) -> Span | None:
     return subject_start, _first_stop(text, subject_start, pred)
 
 
+def _opens_named_part(text: str, pos: int) -> bool:
+    """A ';'-separated part of a list starting at ``pos`` opens with an actor's head."""
+    return is_head_at(text, pos) and not _protected_inside(text, pos)
+
+
 def _in_named_segment(text: str, start: int, pos: int) -> bool:
     """``pos`` lies inside a ';'-separated part of a list that opens with an actor's head, after its opening."""
     semi = text.rfind(";", start, pos)
     if semi == -1:
         return False
     seg = semi + 1 + len(text[semi + 1 : pos]) - len(text[semi + 1 : pos].lstrip())
-    return seg < pos and is_head_at(text, seg) and not _protected_inside(text, seg)
+    return seg < pos and _opens_named_part(text, seg)
 
 
 def _last_named_segment(text: str, start: int, pred: int) -> int:
     """Where the last ';'-separated part of a subject that opens with an actor's head starts (``start`` if none):
     words inside the parts before it belong to their names."""
     for m in reversed(list(re.finditer(r";\s*", text[start:pred]))):
-        seg = start + m.end()
-        if is_head_at(text, seg) and not _protected_inside(text, seg):
-            return seg
+        if _opens_named_part(text, start + m.end()):
+            return start + m.end()
     return start
 
 
